@@ -1,0 +1,215 @@
+"""The ``jiaokan`` command."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .errors import JiaokanError, UsageError
+
+
+def _codes(values) -> list[str]:
+    out: list[str] = []
+    for v in values or ():
+        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .reporters import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="jiaokan",
+        description="校勘 jiaokan: a consistency and fact-checking linter for Chinese documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"jiaokan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check documents (the default command)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (default: .)")
+    check.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS), default="rich",
+                       help="output format (default: rich)")
+    check.add_argument("--select", action="append", metavar="CODES", help="only these codes or prefixes (comma-separated)")
+    check.add_argument("--extend-select", action="append", metavar="CODES", help="add these codes or prefixes")
+    check.add_argument("--ignore", action="append", metavar="CODES", help="skip these codes or prefixes")
+    check.add_argument("--config", metavar="FILE", help="use this jiaokan.toml or pyproject.toml")
+    check.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    check.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--statistics", action="store_true", help="print counts per code instead of findings")
+    check.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--report-unused-ignores", action="store_true",
+                       help="report suppression comments that suppressed nothing (JK100)")
+
+    sub.add_parser("rules", help="list every rule, enabled or not").add_argument(
+        "--format", choices=["table", "json"], default="table")
+    rule = sub.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code")
+    return parser
+
+
+def _settings(args):
+    from .config import find_config, load
+
+    if getattr(args, "isolated", False):
+        return load(None)
+    if getattr(args, "config", None):
+        path = Path(args.config)
+        if not path.is_file():
+            raise UsageError(f"{args.config}: config file not found")
+        return load(path)
+    first = Path(args.paths[0]) if getattr(args, "paths", None) else Path.cwd()
+    return load(find_config(first if first.exists() else Path.cwd()))
+
+
+class _Progress:
+    """A progress bar on stderr that appears only once a run has taken more than a second."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.t0 = time.monotonic()
+        self.bar = None
+        self.task = None
+
+    def __call__(self, i: int, total: int, path: str) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.t0 < 1.0:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                                console=Console(file=sys.stderr), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(path, total=total)
+        self.bar.update(self.task, completed=i, total=total, description=path[-40:])
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def cmd_check(args) -> int:
+    from .registry import Registry
+    from .reporters import FORMATS, statistics
+    from .runner import Engine
+
+    settings = _settings(args)
+    registry = Registry()
+    engine = Engine(settings, registry, select=_codes(args.select), extend_select=_codes(args.extend_select),
+                    ignore=_codes(args.ignore), report_unused_ignores=args.report_unused_ignores)
+    show_progress = not args.no_progress and sys.stderr.isatty() and not os.environ.get("CI")
+    progress = _Progress(show_progress)
+    try:
+        result = engine.run(args.paths, progress)
+    finally:
+        progress.close()
+    for path, reason in result.skipped:
+        print(f"jiaokan: warning: {path}: skipped ({reason})", file=sys.stderr)
+    for path, reason in result.errors:
+        print(f"jiaokan: error: {path}: {reason}", file=sys.stderr)
+    buf = io.StringIO()
+    if args.statistics:
+        for code, name, n, fixable in statistics(result):
+            buf.write(f"{n:6d}\t{code}\t{'[*] ' if fixable else ''}{name}\n")
+    else:
+        FORMATS[args.format](result, registry, buf)
+    _emit(buf.getvalue(), args.output_file)
+    if args.exit_zero:
+        return 0
+    return 1 if result.findings else 0
+
+
+def _emit(text: str, output_file: str | None) -> None:
+    if output_file:
+        from .fsutil import atomic_write
+
+        atomic_write(Path(output_file), text.encode("utf-8"))
+    else:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `jiaokan check | head`
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+
+
+def cmd_rules(args) -> int:
+    from .registry import Registry
+
+    registry = Registry()
+    rows = [registry.rules[c] for c in registry.codes]
+    if args.format == "json":
+        import json
+
+        json.dump([{"code": r.code, "name": r.name, "severity": r.severity.value, "default_enabled": r.default_enabled,
+                    "fixable": r.fixable, "summary": r.summary(), "options": r.options} for r in rows],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for col in ("code", "name", "default", "severity", "fix", "what it does"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.code, r.name, "on" if r.default_enabled else "off", r.severity.value,
+                      "yes" if r.fixable else "", r.summary())
+    Console(highlight=False).print(table)
+    return 0
+
+
+def cmd_rule(args) -> int:
+    from .registry import Registry
+
+    registry = Registry()
+    code = args.code.upper()
+    cls = registry.rules.get(code)
+    if cls is None:
+        raise UsageError(f"unknown rule code {args.code!r} (see `jiaokan rules`)")
+    print(f"# {cls.code} {cls.name}\n")
+    print(f"Default severity: {cls.severity.value}. {'Enabled' if cls.default_enabled else 'Disabled'} by default."
+          f"{' Has a fix.' if cls.fixable else ''}\n")
+    print(cls.documentation())
+    if cls.options:
+        print("\n## Option defaults")
+        for k, v in cls.options.items():
+            print(f"- `{k}` = {v!r}")
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in {*COMMANDS, "-h", "--help", "--version"}:
+        argv.insert(0, "check")  # `jiaokan docs/` is `jiaokan check docs/`
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except JiaokanError as exc:
+        print(f"jiaokan: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("jiaokan: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for the user; JIAOKAN_DEBUG=1 shows it
+        if os.environ.get("JIAOKAN_DEBUG"):
+            raise
+        print(f"jiaokan: internal error: {type(exc).__name__}: {exc} (set JIAOKAN_DEBUG=1 for a traceback)",
+              file=sys.stderr)
+        return 2
+
+
+def entry() -> None:  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""Which files a run checks: the given paths, directories walked, minus excludes and ignored files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from .config import Settings
+from .errors import UsageError
+
+# Never walked into (ruff and black skip the same kind of folders).
+DEFAULT_EXCLUDE = [
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
+    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".jiaokan_cache", "site-packages", "build", "dist",
+]
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    explicit: set[Path] = field(default_factory=set)
+
+
+def _spec(patterns) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def discover(paths: list[str], settings: Settings) -> Discovery:
+    root = settings.root
+    exclude = _spec(list(settings.exclude) + list(settings.extend_exclude))
+    include = _spec(settings.include)
+    out = Discovery()
+    seen: set[Path] = set()
+
+    def rel(p: Path) -> str:
+        try:
+            return p.resolve().relative_to(root).as_posix()
+        except ValueError:
+            return p.name
+
+    def excluded(p: Path, is_dir: bool) -> bool:
+        r = rel(p)
+        if is_dir:
+            r += "/"
+        return exclude.match_file(r)
+
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise UsageError(f"{raw}: no such file or directory")
+        if p.is_file():
+            if excluded(p, False):
+                continue
+            rp = p.resolve()
+            if rp not in seen:
+                seen.add(rp)
+                out.files.append(p)
+                out.explicit.add(p)
+            continue
+        gitignores: list[tuple[Path, pathspec.PathSpec]] = []
+        for dirpath, dirnames, filenames in os.walk(p):
+            d = Path(dirpath)
+            if settings.respect_gitignore and ".gitignore" in filenames:
+                try:
+                    lines = (d / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
+                    gitignores.append((d, _spec(lines)))
+                except OSError:
+                    pass
+
+            def ignored(child: Path, is_dir: bool) -> bool:
+                for base, spec in gitignores:
+                    try:
+                        r = child.relative_to(base).as_posix()
+                    except ValueError:
+                        continue
+                    if spec.match_file(r + ("/" if is_dir else "")):
+                        return True
+                return False
+
+            keep = []
+            for name in sorted(dirnames):
+                child = d / name
+                if name in DEFAULT_EXCLUDE or name.startswith(".") and name not in (".", ".."):
+                    continue
+                if excluded(child, True) or ignored(child, True) or child.is_symlink():
+                    continue
+                keep.append(name)
+            dirnames[:] = keep
+            for name in sorted(filenames):
+                child = d / name
+                if not include.match_file(name) or excluded(child, False) or ignored(child, False):
+                    continue
+                rp = child.resolve()
+                if rp not in seen:
+                    seen.add(rp)
+                    out.files.append(child)
+    return out
+
+
+def display_path(p: Path) -> str:
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.resolve().as_posix()

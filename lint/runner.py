@@ -1,0 +1,165 @@
+"""The run, top to bottom: discover → decode → Document → per-document rules → cross-document
+rules → suppressions and severities → findings. The reporters take it from there."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pluggy
+
+from . import hookspecs, suppress
+from .config import Settings
+from .decode import BinaryFile, DecodeError, decode
+from .discover import discover, display_path
+from .document import Document
+from .errors import UsageError
+from .model import Edit, Finding, Fix, Position, Severity
+from .registry import Registry, path_matches
+
+
+@dataclass
+class RunContext:
+    """What rules may see of the run besides the document: settings and shared resources."""
+
+    settings: Settings
+    extra_findings: list[Finding] = field(default_factory=list)
+    # Expensive resources rules share within one process (a lexicon, a segmenter ...).
+    shared: dict = field(default_factory=dict)
+
+    def resource(self, key, factory: Callable):
+        if key not in self.shared:
+            self.shared[key] = factory()
+        return self.shared[key]
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    documents: dict[str, Document]
+    files_checked: int
+    skipped: list[tuple[str, str]]  # (path, reason): binary files
+    errors: list[tuple[str, str]]  # (path, reason): unreadable / undecodable files
+    enabled: list[str]
+
+
+def load_document(path: Path, shown: str | None = None) -> Document:
+    """Read and decode one file. Raises OSError, BinaryFile or DecodeError."""
+    data = path.read_bytes()
+    d = decode(data)
+    return Document(
+        shown or display_path(path), d.text, encoding=d.encoding, bom=d.bom, newline=d.newline,
+        fs_path=str(path),
+    )
+
+
+class Engine:
+    def __init__(self, settings: Settings, registry: Registry, *, select=None, extend_select=(), ignore=(),
+                 report_unused_ignores: bool = False):
+        self.settings = settings
+        self.registry = registry
+        where = settings.where
+        registry.validate_selectors(settings.select or (), f"{where}: select")
+        registry.validate_selectors(settings.extend_select, f"{where}: extend-select")
+        registry.validate_selectors(settings.ignore, f"{where}: ignore")
+        registry.validate_selectors(list(settings.severity), f"{where}: severity")
+        for pattern, codes in settings.per_file_ignores.items():
+            registry.validate_selectors(codes, f"{where}: per-file-ignores")
+        registry.validate_rule_options(settings.rules, f"{where}: rules")
+        registry.validate_selectors(select or (), "--select")
+        registry.validate_selectors(extend_select, "--extend-select")
+        registry.validate_selectors(ignore, "--ignore")
+        chosen = list(select) if select else settings.select
+        self.report_unused_ignores = report_unused_ignores
+        extra_on = list(settings.extend_select) + list(extend_select)
+        if report_unused_ignores:
+            extra_on.append("JK100")
+        self.enabled = registry.enabled_codes(chosen, extra_on, list(settings.ignore) + list(ignore))
+        self.context = RunContext(settings)
+        self.pm = pluggy.PluginManager("jiaokan")
+        self.pm.add_hookspecs(hookspecs)
+        for code in self.enabled:
+            cls = registry.rules[code]
+            self.pm.register(cls(registry.options_for(code, settings.rules)), name=code)
+
+    # -- the run ----------------------------------------------------------------------------------
+
+    def run(self, paths: list[str], progress: Callable[[int, int, str], None] | None = None) -> RunResult:
+        found = discover(paths, self.settings)
+        docs: dict[str, Document] = {}
+        skipped: list[tuple[str, str]] = []
+        errors: list[tuple[str, str]] = []
+        for i, path in enumerate(found.files):
+            shown = display_path(path)
+            if progress:
+                progress(i, len(found.files), shown)
+            try:
+                docs[shown] = load_document(path, shown)
+            except BinaryFile:
+                skipped.append((shown, "binary file"))
+            except DecodeError as exc:
+                errors.append((shown, str(exc)))
+            except OSError as exc:
+                errors.append((shown, exc.strerror or str(exc)))
+        if errors and not docs:
+            path, reason = errors[0]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            raise UsageError(f"{path}: {reason}{more}")
+        findings = self.check_documents(docs, progress)
+        for path, reason in errors:
+            findings.append(Finding("JK001", "undecodable-file", Severity.ERROR, path, Position(1, 1, 0),
+                                    Position(1, 1, 0), f"cannot check this file: {reason}"))
+        findings = self.postprocess(findings, docs)
+        return RunResult(findings, docs, len(docs), skipped, errors, self.enabled)
+
+    def check_documents(self, docs: dict[str, Document], progress=None) -> list[Finding]:
+        hook = self.pm.hook
+        ctx = self.context
+        findings: list[Finding] = []
+        summaries: dict[str, list] = defaultdict(list)
+        for i, doc in enumerate(docs.values()):
+            if progress:
+                progress(i, len(docs), doc.path)
+            for batch in hook.jiaokan_check_document(document=doc, context=ctx):
+                findings.extend(batch or ())
+            for item in hook.jiaokan_collect_document(document=doc, context=ctx):
+                if item:
+                    code, summary = item
+                    summaries[code].append((doc.path, summary))
+        for batch in hook.jiaokan_check_run(summaries=dict(summaries), context=ctx):
+            findings.extend(batch or ())
+        findings.extend(ctx.extra_findings)
+        ctx.extra_findings.clear()
+        return findings
+
+    def postprocess(self, findings: list[Finding], docs: dict[str, Document]) -> list[Finding]:
+        enabled = set(self.enabled)
+        sups = {path: suppress.parse(doc.lines) for path, doc in docs.items()}
+        out = []
+        for f in findings:
+            if f.code not in enabled:
+                continue
+            if any(path_matches(f.path, pat) and any(f.code.startswith(c) for c in codes)
+                   for pat, codes in self.settings.per_file_ignores.items()):
+                continue
+            sup = sups.get(f.path)
+            if sup is not None and sup.suppresses(f.code, f.start.line):
+                continue
+            sev = self.registry.severity_for(f.code, self.settings.severity)
+            if sev is not None:
+                f.severity = sev
+            out.append(f)
+        if self.report_unused_ignores:
+            for path, sup in sups.items():
+                doc = docs[path]
+                for d in sup.unused():
+                    line = doc.lines[d.line - 1]
+                    end = doc.line_starts[d.line] if d.line < len(doc.line_starts) else line.end
+                    fix = Fix.safe(Edit(line.start, end, "")) if doc.text[line.start:line.end].strip().startswith(("<!--", "jiaokan")) and suppress.DIRECTIVE_LINE.match(line.text) else None
+                    codes = " ".join(d.codes) or "all rules"
+                    out.append(Finding("JK100", "unused-suppression", Severity.INFO, path, doc.position(line.start),
+                                       doc.position(line.end), f"unused suppression ({d.verb} {codes}): nothing was suppressed", fix=fix))
+        out.sort(key=Finding.sort_key)
+        return out

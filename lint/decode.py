@@ -33,7 +33,8 @@ _BOMS = (
 )
 _MAGIC = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 # When UTF-8 fails, these are the encodings a Chinese document plausibly uses.
-FALLBACK_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32"]
+# (UTF-16/32 without a byte-order mark are left out: any even-length garbage "decodes" to Han.)
+FALLBACK_ENCODINGS = ["big5"]
 _PLAUSIBLE = regex.compile(r"[\p{Han}\p{P}\p{S}\p{N}\p{Latin}\s\u3000-\u303f\uff00-\uffef]")
 
 
@@ -55,6 +56,8 @@ def decode(data: bytes) -> Decoded:
                 text = data[len(bom) :].decode(enc)
             except UnicodeDecodeError as e:
                 raise DecodeError(f"invalid {enc} after its byte-order mark at byte {e.start + len(bom)}") from None
+            if enc != "utf-8" and not _plausible(text):
+                raise DecodeError(f"starts with a {enc} byte-order mark but is not {enc} text")
             return Decoded(text, enc, True, detect_newline(text))
     head = data[:8192]
     if head.startswith(_MAGIC) or b"\x00" in head:
@@ -82,7 +85,7 @@ def decode(data: bytes) -> Decoded:
             return Decoded(text, enc, False, detect_newline(text))
     raise DecodeError(
         f"not valid UTF-8 (byte {utf8_error.start}: 0x{data[utf8_error.start]:02x}) "
-        "and not GB18030, Big5 or UTF-16 text"
+        "and not GB18030 or Big5 text"
     )
 
 

@@ -24,8 +24,8 @@ class Discovery:
     explicit: set[Path] = field(default_factory=set)
 
 
-def _spec(patterns) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+def _spec(patterns) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def discover(paths: list[str], settings: Settings) -> Discovery:
@@ -60,7 +60,7 @@ def discover(paths: list[str], settings: Settings) -> Discovery:
                 out.files.append(p)
                 out.explicit.add(p)
             continue
-        gitignores: list[tuple[Path, pathspec.PathSpec]] = []
+        gitignores: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
         for dirpath, dirnames, filenames in os.walk(p):
             d = Path(dirpath)
             if settings.respect_gitignore and ".gitignore" in filenames:

@@ -30,7 +30,7 @@ _FENCE = regex.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 # Markup at the start of a Markdown line: headings, quotes, list markers, table pipes.
 _MD_LINE_PREFIX = regex.compile(
-    r"^[ \t]*(?:(?:>[ \t]?)+)?(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?"
+    r"[ \t]*(?:(?:>[ \t]?)+)?(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?"
 )
 # Inline markup: emphasis runs, code ticks, image/link brackets and link targets, table pipes,
 # trailing heading hashes.

@@ -29,27 +29,53 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int, bool, bool]
     return line[a:b], start - a, min(end, b) - a, a > 0, b < len(line)
 
 
+def _tail_window(line: str) -> tuple[str, bool]:
+    """The end of ``line``, at most MAX_CELLS cells."""
+    a = len(line)
+    while a > 0 and cell_len(line[a - 1 :]) <= MAX_CELLS:
+        a -= 1
+    return line[a:], a > 0
+
+
+def _print_line(console, gutter_w, number, text, lead_cells, width_cells, style, note=""):
+    pad = " " * gutter_w
+    body = Text(f"{str(number).rjust(gutter_w)} │ ", style="blue")
+    body.append(text)
+    console.print(body)
+    marks = Text(f"{pad} │ ", style="blue")
+    marks.append(" " * lead_cells + "^" * max(1, width_cells), style=style)
+    if note:
+        marks.append(note, style="dim")
+    console.print(marks)
+
+
 def _snippet(console: Console, doc, f) -> None:
     if doc is None or not doc.lines:
         return
-    line = doc.lines[min(f.start.line, len(doc.lines)) - 1]
+    style = STYLE[f.severity.value]
+    first = doc.lines[min(f.start.line, len(doc.lines)) - 1]
+    gutter_w = len(str(f.end.line))
+    console.print(Text(f"{' ' * gutter_w} │", style="blue"))
     start = f.start.column - 1
-    end = f.end.column - 1 if f.end.line == f.start.line else len(line.text)
-    end = max(end, start + 1)
-    shown, s, e, cut_left, cut_right = _window(line.text.replace("\t", " "), start, end)
-    gutter = str(line.number)
-    pad = " " * len(gutter)
-    console.print(Text(f"{pad} │", style="blue"))
-    body = Text(f"{gutter} │ ", style="blue")
-    body.append(("…" if cut_left else "") + shown + ("…" if cut_right else ""))
-    console.print(body)
-    lead = cell_len(("…" if cut_left else "") + shown[:s])
-    width = max(1, cell_len(shown[s:e]) if e > s else 1)
-    marks = Text(f"{pad} │ ", style="blue")
-    marks.append(" " * lead + "^" * width, style=STYLE[f.severity.value])
-    if f.end.line > f.start.line:
-        marks.append(f" … to line {f.end.line}", style="dim")
-    console.print(marks)
+    if f.end.line == f.start.line:
+        end = max(f.end.column - 1, start + 1)
+        shown, s, e, cut_left, cut_right = _window(first.text.replace("\t", " "), start, end)
+        prefix = "…" if cut_left else ""
+        _print_line(console, gutter_w, first.number, prefix + shown + ("…" if cut_right else ""),
+                    cell_len(prefix + shown[:s]), cell_len(shown[s:e]), style)
+        return
+    # A span over several lines: the end of its first line and the start of its last line.
+    text = first.text.replace("\t", " ")[start:]
+    shown, cut = _tail_window(text)
+    prefix = "…" if cut else ""
+    _print_line(console, gutter_w, first.number, prefix + shown, cell_len(prefix), cell_len(shown), style)
+    last = doc.lines[min(f.end.line, len(doc.lines)) - 1]
+    if last.number != first.number:
+        if last.number > first.number + 1:
+            console.print(Text(f"{' ' * gutter_w} ┆", style="blue"))
+        end = max(f.end.column - 1, 1)
+        shown, s, e, _, cut_right = _window(last.text.replace("\t", " "), 0, end)
+        _print_line(console, gutter_w, last.number, shown + ("…" if cut_right else ""), 0, cell_len(shown[:e]), style)
 
 
 def _fix_preview(doc, f) -> str:

@@ -1,0 +1,52 @@
+"""Document: line index, positions and the normalised view with its offset map."""
+
+from jiaokan import Document
+
+
+def test_positions_are_code_points_lines_and_columns_one_based():
+    doc = Document("a.txt", "第一行\r\n第二行abc\n\n末")
+    assert doc.position(0).to_json() == {"line": 1, "column": 1, "offset": 0}
+    # CRLF counts as two code points; line 2 starts after it.
+    assert doc.position(5).to_json() == {"line": 2, "column": 1, "offset": 5}
+    assert doc.position(9).to_json() == {"line": 2, "column": 5, "offset": 9}
+    assert doc.position(len(doc.text) - 1).line == 4
+    assert [line.text for line in doc.lines] == ["第一行", "第二行abc", "", "末"]
+
+
+def test_final_newline_does_not_open_a_line():
+    assert len(Document("a.txt", "一\n二\n").lines) == 2
+    assert Document("a.txt", "").lines == []
+
+
+def test_normalised_view_drops_wraps_and_invisible_characters_and_maps_back():
+    text = "维护职工合法\n\n　权益是工会\u200b的基本职\r\n责。"
+    doc = Document("a.txt", text)
+    assert doc.norm == "维护职工合法权益是工会的基本职责。"
+    i = doc.norm.index("权益")
+    start, end = doc.norm_to_span(i, i + 2)
+    assert text[start:end] == "权益"
+    # A span across the wrap maps to the original text, whitespace included.
+    j = doc.norm.index("职责")
+    s, e = doc.norm_to_span(j, j + 2)
+    assert text[s:e] == "职\r\n责"
+
+
+def test_markdown_markup_code_blocks_front_matter_and_comments_are_skipped():
+    text = (
+        "---\ntitle: 报告\n---\n"
+        "# 标题\n\n"
+        "正文**加粗**和[链接](http://example.com)。\n\n"
+        "```\n代码块里的字\n```\n"
+        "<!-- 注释里的字 -->\n"
+        "- 列表项\n"
+    )
+    doc = Document("a.md", text)
+    assert doc.norm == "标题正文加粗和链接。列表项"
+    code_line = next(line for line in doc.lines if line.text == "代码块里的字")
+    assert code_line.skipped
+    assert not next(line for line in doc.lines if line.text.startswith("正文")).skipped
+
+
+def test_plain_text_keeps_markdown_like_characters():
+    doc = Document("a.txt", "# 标题\n正文*星号*")
+    assert doc.norm == "#标题正文*星号*"

@@ -1,0 +1,89 @@
+"""A third-party rule pack, installed only as entry-point metadata, runs without engine changes."""
+
+from __future__ import annotations
+
+import textwrap
+
+from conftest import run_subprocess
+
+PACK = textwrap.dedent('''
+    from jiaokan import Rule, Severity, hookimpl
+
+
+    class NoExclamation(Rule):
+        """## What it does
+        Finds “！” in official reports.
+
+        ## Why is this bad?
+        House style.
+
+        ## Example
+        ```text
+        成绩很好！
+        ```
+        """
+
+        code = "XMPL001"
+        name = "no-exclamation"
+        severity = Severity.INFO
+
+        def check(self, document, context):
+            start = 0
+            while (i := document.text.find("！", start)) >= 0:
+                yield self.finding(document, i, i + 1, "exclamation mark in a report")
+                start = i + 1
+
+
+    class Crashes(Rule):
+        """## What it does
+        Always raises (tests that a broken rule does not stop the run)."""
+
+        code = "XMPL999"
+        name = "always-crashes"
+        default_enabled = False
+
+        def check(self, document, context):
+            raise RuntimeError("boom")
+
+
+    @hookimpl
+    def jiaokan_rules():
+        return [NoExclamation, Crashes]
+''')
+
+
+def _install_pack(tmp_path):
+    site = tmp_path / "site"
+    (site / "xmpl_pack").mkdir(parents=True)
+    (site / "xmpl_pack" / "__init__.py").write_text(PACK, encoding="utf-8")
+    dist = site / "xmpl_pack-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: xmpl-pack\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[jiaokan.rules]\nxmpl = xmpl_pack\n", encoding="utf-8")
+    return {"PYTHONPATH": str(site)}
+
+
+def test_entry_point_rule_pack_is_loaded_and_runs(tmp_path):
+    env = _install_pack(tmp_path)
+    doc = tmp_path / "a.txt"
+    doc.write_text("今年成绩很好！\n", encoding="utf-8")
+    r = run_subprocess("check", doc, "--format", "json", "--isolated", env=env)
+    assert r.code == 1, r.err
+    [f] = r.json["findings"]
+    assert (f["code"], f["rule"], f["severity"], f["start"]["column"]) == ("XMPL001", "no-exclamation", "info", 7)
+    r = run_subprocess("rule", "XMPL001", env=env)
+    assert "Finds “！” in official reports." in r.out
+    # Without the pack the code is unknown: selection is validated against what is installed.
+    assert run_subprocess("check", doc, "--select", "XMPL001", "--isolated").code == 2
+
+
+def test_a_crashing_rule_becomes_an_error_finding(tmp_path):
+    env = _install_pack(tmp_path)
+    doc = tmp_path / "a.txt"
+    doc.write_text("今年成绩很好！\n", encoding="utf-8")
+    r = run_subprocess("check", doc, "--format", "json", "--isolated", "--extend-select", "XMPL999", env=env)
+    assert r.code == 1 and "Traceback" not in r.err
+    codes = sorted(f["code"] for f in r.json["findings"])
+    assert codes == ["JK002", "XMPL001"]
+    crash = next(f for f in r.json["findings"] if f["code"] == "JK002")
+    assert "XMPL999 crashed: RuntimeError: boom" in crash["message"]

@@ -8,6 +8,7 @@ from jiaokan.hookspecs import hookimpl
 
 @hookimpl
 def jiaokan_rules():
+    from .dup import RULES as DUP
     from .wrap import RULES as WRAP
 
-    return [*WRAP]
+    return [*WRAP, *DUP]

@@ -1,0 +1,147 @@
+"""DUP002 cross-document-duplicate."""
+
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from pathlib import Path
+
+from jiaokan import Related, Rule, Severity
+
+from .fingerprint import MAX_PER_DOC, DupView, fingerprints
+from .passages import OPTIONS, describe, reportable
+
+
+class CrossDocumentDuplicate(Rule):
+    """## What it does
+    Finds a passage that two documents of the same run share: every pair of documents is compared
+    (through shared fingerprints, never paragraph by paragraph). Reported once per pair of
+    passages, at the document that sorts later, with the other document's copy as related location.
+
+    ## Why is this bad?
+    In a repository of reports, a passage copied from last year's report or from a colleague's draft
+    is often stale: its figures and wording belong to the other document.
+
+    Passages that many documents share are boilerplate (titles, slogans, institution names, standard
+    policy formulations) and are not reported: a fingerprint found in more than
+    `boilerplate-document-frequency` of the documents (and in at least 3) is ignored, and so is any
+    passage listed in `allow` or in the `allow-file`.
+
+    ## Example
+    `2023/summary.md` and `2024/summary.md` both contain the same 80-character paragraph on
+    employment figures.
+
+    ## Options
+    - `min-length` (100), `min-sentence-length` (100), `min-similarity` (85): as for DUP001, but
+      longer by default: across documents, a shared sentence of policy language is normal.
+    - `boilerplate-document-frequency` (0.1): a fingerprint found in at least this share of the
+      documents, and in at least 3 of them, is boilerplate.
+    - `allow` ([]): accepted shared passages.
+    - `allow-file` (""): a UTF-8 file of accepted shared passages, one per paragraph, relative to
+      the configuration file.
+    """
+
+    code = "DUP002"
+    name = "cross-document-duplicate"
+    severity = Severity.WARNING
+    # Across documents, shared policy language of a sentence or two is normal: only paragraph-scale
+    # copies are reported by default.
+    options = {**OPTIONS, "min-length": 100, "min-sentence-length": 100,
+               "boilerplate-document-frequency": 0.1, "allow": [], "allow-file": ""}
+
+    def collect(self, document, context):
+        from .fingerprint import build_view
+
+        return build_view(document)
+
+    def _allowed_hashes(self, context) -> set[int]:
+        passages = list(self.config["allow"])
+        if self.config["allow-file"]:
+            path = Path(self.config["allow-file"])
+            if not path.is_absolute():
+                path = context.settings.root / path
+            from jiaokan.errors import ConfigError
+
+            try:
+                passages += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+            except OSError as exc:
+                raise ConfigError(f"DUP002 allow-file {path}: {exc.strerror}") from None
+        from .fingerprint import WORD_RUN
+
+        out: set[int] = set()
+        for p in passages:
+            hashes, _ = fingerprints("".join(WORD_RUN.findall(p)))
+            out.update(hashes)
+        return out
+
+    def finish(self, summaries: list[tuple[str, DupView]], context):
+        n_docs = len(summaries)
+        if n_docs < 2:
+            return
+        # Pass 1: which fingerprints occur in more than one document (sorting, not a dict of all).
+        per_doc_unique = [sorted(set(view.hashes)) for _, view in summaries]
+        everything = array("Q")
+        for hs in per_doc_unique:
+            everything.extend(hs)
+        ordered = sorted(everything)
+        shared = {ordered[i] for i in range(1, len(ordered)) if ordered[i] == ordered[i - 1]}
+        del everything, ordered, per_doc_unique
+        if not shared:
+            return
+        shared -= self._allowed_hashes(context)
+        # Pass 2: postings of the shared fingerprints only.
+        postings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for d, (_, view) in enumerate(summaries):
+            for h, p in zip(view.hashes, view.positions):
+                if h in shared:
+                    postings[h][d].append(p)
+        limit = max(3, self.config["boilerplate-document-frequency"] * n_docs)
+        pair_seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        for h, docs in postings.items():
+            if len(docs) >= limit:
+                continue  # boilerplate: most documents have it
+            ds = sorted(docs)
+            for x in range(len(ds)):
+                for y in range(x + 1, len(ds)):
+                    px, py = docs[ds[x]], docs[ds[y]]
+                    if len(px) > MAX_PER_DOC or len(py) > MAX_PER_DOC:
+                        continue
+                    pair_seeds[(ds[x], ds[y])].extend((i, j) for i in px for j in py)
+        found = []
+        for (da, db), seeds in pair_seeds.items():
+            (path_a, va), (path_b, vb) = summaries[da], summaries[db]
+            for m in reportable(va, vb, seeds, same=False, options=self.config):
+                if _passage_document_frequency(vb, m.b0, m.b1, postings) < limit:
+                    found.append((db, m.b0, m.b1, da, m))
+        # One finding per passage of the later document, against the earliest other copy.
+        best = {}
+        for db, b0, b1, da, m in found:
+            key = (db, b0, b1)
+            if key not in best or da < best[key][0]:
+                best[key] = (da, m)
+        for (db, b0, b1), (da, m) in sorted(best.items()):
+            path_a, va = summaries[da]
+            path_b, vb = summaries[db]
+            a_start, a_end = va.span(m.a0, m.a1)
+            b_start, b_end = vb.span(m.b0, m.b1)
+            pa, pa_end = va.position(a_start), va.position(a_end)
+            yield self.finding_at(
+                path_b, vb.position(b_start), vb.position(b_end),
+                f"passage also in {path_a}:{pa.line} ({describe(m)})",
+                related=[Related(path_a, pa, pa_end, "the copy in the other document")],
+                data={"similarity": m.similarity, "length": m.length},
+            )
+
+
+def _passage_document_frequency(view: DupView, start: int, end: int, postings) -> int:
+    """In how many documents a passage occurs, allowing for rewording: the documents that hold at
+    least 30% of its fingerprints. A formula that every report repeats with yearly variations
+    shares few exact fingerprints with any single report, but many with all of them together."""
+    hashes = [h for h, p in zip(view.hashes, view.positions) if start <= p < end]
+    if not hashes:
+        return 0
+    counts: dict[int, int] = defaultdict(int)
+    for h in hashes:
+        for d in postings.get(h, ()):
+            counts[d] += 1
+    return sum(1 for c in counts.values() if c >= 0.3 * len(hashes))

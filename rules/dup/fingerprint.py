@@ -1,0 +1,218 @@
+"""Dup views, winnowed fingerprints, and turning shared fingerprints into aligned passages."""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections import deque
+from dataclasses import dataclass
+
+import regex
+import xxhash
+from rapidfuzz import fuzz
+
+K = 8  # k-gram length, in dup-view characters
+W = 8  # winnowing window: any shared run of W + K - 1 = 15 characters shares a fingerprint
+CONFIRM = 4  # characters that must agree after a substituted one for an extension to step over it
+MAX_PER_DOC = 8  # a k-gram more frequent than this in one document is a formula, not a copy
+WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
+SENTENCE_END = set("。！？；!?;")
+_OPENS_AFTER = SENTENCE_END | set("：:”」』）)…")
+
+
+@dataclass
+class DupView:
+    """A document's letters, digits and Han characters, with the map back to file offsets."""
+
+    text: str
+    run_starts: array  # dup-view index where each run begins
+    run_offsets: array  # file offset of each run's first character
+    line_starts: array  # file offsets of line starts (for positions after the document is gone)
+    hashes: array  # winnowed fingerprints: hash values ...
+    positions: array  # ... and their dup-view positions
+    source_len: int
+    sentence_start: array  # per run: 1 when a sentence starts with the run
+    sentence_end: array  # per run: 1 when a sentence ends with the run
+
+    def whole_sentences(self, a: int, b: int, slack: int = 2) -> bool:
+        """True when the passage ``text[a:b]`` starts and ends at sentence boundaries (within
+        ``slack`` characters)."""
+        r = bisect.bisect_right(self.run_starts, a) - 1
+        if not (self.sentence_start[r] and a - self.run_starts[r] <= slack):
+            return False
+        r = bisect.bisect_right(self.run_starts, b - 1) - 1
+        run_end = self.run_starts[r + 1] if r + 1 < len(self.run_starts) else len(self.text)
+        return bool(self.sentence_end[r]) and run_end - b <= slack
+
+    def offset(self, i: int) -> int:
+        """File offset of dup-view index ``i`` (``len(text)`` maps to the end of the last run)."""
+        if i >= len(self.text):
+            if not self.text:
+                return self.source_len
+            r = len(self.run_starts) - 1
+            return self.run_offsets[r] + (len(self.text) - self.run_starts[r])
+        r = bisect.bisect_right(self.run_starts, i) - 1
+        return self.run_offsets[r] + (i - self.run_starts[r])
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        return self.offset(a), self.offset(b - 1) + 1 if b > a else self.offset(a)
+
+    def position(self, offset: int):
+        from jiaokan import Position
+
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return Position(line + 1, offset - self.line_starts[line] + 1, offset)
+
+
+def build_view(doc) -> DupView:
+    cached = doc.cache.get("dup-view")
+    if cached is not None:
+        return cached
+    text = doc.text
+    check_skips = bool(doc.skipped_ranges)
+    parts: list[str] = []
+    starts = array("I")
+    offsets = array("I")
+    sent_start = array("B")
+    sent_end = array("B")
+    n = 0
+    prev_end = 0
+    for m in WORD_RUN.finditer(text):
+        s, e = m.span()
+        if check_skips and doc.is_skipped(s, e):
+            continue
+        between = text[prev_end:s].strip()
+        sent_start.append(1 if (not between and prev_end == 0) or (between and between[-1] in _OPENS_AFTER) else 0)
+        if sent_end:
+            sent_end[-1] = 1 if between and any(c in SENTENCE_END for c in between) else 0
+        sent_end.append(0)
+        starts.append(n)
+        offsets.append(s)
+        parts.append(m.group())
+        n += e - s
+        prev_end = e
+    if sent_end:
+        rest = text[prev_end:].strip()
+        sent_end[-1] = 1 if not rest or any(c in SENTENCE_END for c in rest) else 0
+    view_text = "".join(parts)
+    hashes, positions = fingerprints(view_text)
+    view = DupView(view_text, starts, offsets, array("I", doc.line_starts), hashes, positions, len(text),
+                   sent_start, sent_end)
+    doc.cache["dup-view"] = view
+    return view
+
+
+def fingerprints(text: str) -> tuple[array, array]:
+    """Winnowing: the minimum k-gram hash of every window of W k-grams (rightmost on ties)."""
+    n = len(text) - K + 1
+    hashes, positions = array("Q"), array("I")
+    if n <= 0:
+        return hashes, positions
+    data = text.encode("utf-32-le")
+    h = xxhash.xxh3_64_intdigest
+    grams = [h(data[4 * i : 4 * i + 4 * K]) for i in range(n)]
+    window = deque()
+    last = -1
+    for i, x in enumerate(grams):
+        while window and grams[window[-1]] >= x:
+            window.pop()
+        window.append(i)
+        if window[0] <= i - W:
+            window.popleft()
+        if i >= W - 1 or i == n - 1:
+            m = window[0]
+            if m != last:
+                hashes.append(grams[m])
+                positions.append(m)
+                last = m
+    return hashes, positions
+
+
+@dataclass
+class Match:
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    similarity: float
+    identical: bool = False
+
+    @property
+    def length(self) -> int:
+        return max(self.a1 - self.a0, self.b1 - self.b0)
+
+
+def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_similarity: float,
+          min_length: int) -> list[Match]:
+    """Aligned passages of ``a`` and ``b`` grown from seed pairs ``(i, j)`` of equal k-grams."""
+    if not seeds:
+        return []
+    seeds.sort()
+    chains: list[list[tuple[int, int]]] = []
+    open_chains: dict[int, int] = {}  # diagonal -> index into chains
+    for i, j in seeds:
+        d = j - i
+        best = None
+        for dd in range(d - 3, d + 4):
+            c = open_chains.get(dd)
+            if c is not None and i - chains[c][-1][0] <= 48:
+                best = c
+                break
+        if best is None:
+            chains.append([(i, j)])
+            open_chains[d] = len(chains) - 1
+        else:
+            chains[best].append((i, j))
+            open_chains[d] = best
+    regions = []
+    for chain in chains:
+        a0, b0 = chain[0]
+        a1, b1 = chain[-1][0] + K, chain[-1][1] + K
+        # Extend outwards while the characters agree, stepping over a substituted character when
+        # the next CONFIRM characters agree again (a near-copy with an edit close to its edge).
+        while True:
+            if a0 > 0 and b0 > 0 and a[a0 - 1] == b[b0 - 1] and (not same or a1 <= b0 - 1):
+                a0 -= 1
+                b0 -= 1
+            elif (a0 > CONFIRM and b0 > CONFIRM and (not same or a1 <= b0 - 1 - CONFIRM)
+                  and a[a0 - 1 - CONFIRM : a0 - 1] == b[b0 - 1 - CONFIRM : b0 - 1]):
+                a0 -= 1 + CONFIRM
+                b0 -= 1 + CONFIRM
+            else:
+                break
+        while True:
+            if a1 < len(a) and b1 < len(b) and a[a1] == b[b1] and (not same or a1 < b0):
+                a1 += 1
+                b1 += 1
+            elif (a1 + 1 + CONFIRM <= len(a) and b1 + 1 + CONFIRM <= len(b) and (not same or a1 + CONFIRM < b0)
+                  and a[a1 + 1 : a1 + 1 + CONFIRM] == b[b1 + 1 : b1 + 1 + CONFIRM]):
+                a1 += 1 + CONFIRM
+                b1 += 1 + CONFIRM
+            else:
+                break
+        if same and a1 > b0:
+            a1 = b0  # a passage repeated right after itself: the copies cannot overlap
+        if a1 - a0 >= K:
+            regions.append([a0, a1, b0, b1])
+    # Merge regions that continue each other across a small edit.
+    regions.sort()
+    merged: list[list[int]] = []
+    for r in regions:
+        if merged:
+            m = merged[-1]
+            if r[0] <= m[1] + 8 and r[2] <= m[3] + 8 and r[2] >= m[2] - 8 and (r[2] - r[0]) - (m[2] - m[0]) in range(-8, 9):
+                m[1] = max(m[1], r[1])
+                m[3] = max(m[3], r[3])
+                continue
+        merged.append(list(r))
+    out = []
+    for a0, a1, b0, b1 in merged:
+        if same and a1 > b0:
+            a1 = b0
+        if max(a1 - a0, b1 - b0) < min_length:
+            continue
+        sa, sb = a[a0:a1], b[b0:b1]
+        sim = fuzz.ratio(sa, sb)
+        if sim >= min_similarity:
+            out.append(Match(a0, a1, b0, b1, round(sim, 1), sa == sb))
+    return out

@@ -21,8 +21,9 @@ def _render(findings, base: Path) -> str:
         where = f"{f['start']['line']}:{f['start']['column']}-{f['end']['line']}:{f['end']['column']}"
         if base.is_dir():
             where = f"{Path(f['path']).name} {where}"
-        related = "".join(f" ~ {Path(r['path']).name if base.is_dir() else ''}{r['start']['line']}:{r['start']['column']}"
-                          for r in f["related"])
+        related = "".join(
+            f" ~ {(Path(r['path']).name + ' ') if base.is_dir() else ''}{r['start']['line']}:{r['start']['column']}"
+            for r in f["related"])
         out.append(f"{f['code']} {where}{related}\n")
     return "".join(out)
 

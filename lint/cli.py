@@ -20,7 +20,21 @@ def _codes(values) -> list[str]:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _plugin_commands() -> dict:
+    from .registry import Registry
+
+    try:
+        registry = Registry()
+    except JiaokanError:
+        return {}
+    out = {}
+    for batch in registry.pm.hook.jiaokan_commands():
+        for command in batch or ():
+            out[command.name] = command
+    return out
+
+
+def build_parser(plugin_commands: dict | None = None) -> argparse.ArgumentParser:
     from .reporters import FORMATS
 
     parser = argparse.ArgumentParser(
@@ -50,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["table", "json"], default="table")
     rule = sub.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code")
+    for command in (plugin_commands or {}).values():
+        command.configure(sub.add_parser(command.name, help=command.help))
     return parser
 
 
@@ -191,11 +207,14 @@ COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule}
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in {*COMMANDS, "-h", "--help", "--version"}:
+    plugin_commands = _plugin_commands() if argv and argv[0] not in COMMANDS else {}
+    if not argv or argv[0] not in {*COMMANDS, *plugin_commands, "-h", "--help", "--version"}:
         argv.insert(0, "check")  # `jiaokan docs/` is `jiaokan check docs/`
-    parser = build_parser()
+    parser = build_parser(plugin_commands)
     args = parser.parse_args(argv)
     try:
+        if args.command in plugin_commands:
+            return plugin_commands[args.command].run(args)
         return COMMANDS[args.command](args)
     except JiaokanError as exc:
         print(f"jiaokan: error: {exc}", file=sys.stderr)

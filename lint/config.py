@@ -73,8 +73,10 @@ def find_config(start: Path) -> Path | None:
         if pyproject.is_file():
             try:
                 data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            except OSError:
                 continue
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
             if "jiaokan" in data.get("tool", {}):
                 return pyproject
     return None

@@ -49,3 +49,9 @@ def jiaokan_check_run(summaries, context):
     ``summaries`` maps each rule code to a list of ``(path, summary)`` pairs in path order, as
     returned by `jiaokan_collect_document`.
     """
+
+
+@hookspec
+def jiaokan_commands():
+    """Return extra subcommands (`jiaokan.commands.Command`) for the ``jiaokan`` CLI, such as
+    ``jiaokan facts extract``."""

@@ -11,6 +11,7 @@ import inspect
 import traceback
 from typing import Any, ClassVar, Iterable
 
+from .errors import JiaokanError
 from .hookspecs import hookimpl
 from .model import Finding, Fix, Position, Related, Severity
 
@@ -104,6 +105,8 @@ class Rule:
     def jiaokan_check_document(self, document, context):
         try:
             return list(self.check(document, context) or ())
+        except JiaokanError:
+            raise  # a configuration error (a bad option, a bad data file) ends the run with exit 2
         except Exception as exc:  # a broken rule must not take the run down
             return [crash_finding(self, document.path, exc)]
 
@@ -111,6 +114,8 @@ class Rule:
     def jiaokan_collect_document(self, document, context):
         try:
             summary = self.collect(document, context)
+        except JiaokanError:
+            raise
         except Exception as exc:
             context.extra_findings.append(crash_finding(self, document.path, exc))
             return None
@@ -123,6 +128,8 @@ class Rule:
             return None
         try:
             return list(self.finish(mine, context) or ())
+        except JiaokanError:
+            raise
         except Exception as exc:
             return [crash_finding(self, mine[0][0], exc)]
 

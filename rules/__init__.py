@@ -9,6 +9,14 @@ from jiaokan.hookspecs import hookimpl
 @hookimpl
 def jiaokan_rules():
     from .dup import RULES as DUP
+    from .num import RULES as NUM
     from .wrap import RULES as WRAP
 
-    return [*WRAP, *DUP]
+    return [*WRAP, *DUP, *NUM]
+
+
+@hookimpl
+def jiaokan_commands():
+    from .num.num003_fact_contradiction import extract_command
+
+    return [extract_command()]

@@ -1,0 +1,89 @@
+"""Figures of a document (cached per document), and the comparison that decides a conflict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .extract import Figure, extract
+from .keys import BROAD_KEYS, Keys, content_words, scopes_compatible, times_compatible
+
+# Two sentences about the same measure share context beyond the key itself.
+MIN_CONTEXT_OVERLAP = 0.25
+SPECIFIC_KEY_LENGTH = 4
+
+
+def keys_for(config: dict) -> Keys:
+    return Keys(config.get("synonyms", ()))
+
+
+def document_figures(doc, keys: Keys) -> list[Figure]:
+    cached = doc.cache.get("num-figures")
+    if cached is not None:
+        return cached
+    norm = doc.norm
+    figures = []
+    for s, e, fig in extract(norm, keys, paragraph_starts(doc)):
+        if not fig.key:
+            continue  # nothing identifies what it counts: never compared
+        start, end = doc.norm_to_span(s, e)
+        fig.start, fig.end = start, end
+        figures.append(fig)
+    doc.cache["num-figures"] = figures
+    return figures
+
+
+def paragraph_starts(doc) -> frozenset[int]:
+    """Indices in ``doc.norm`` where a paragraph starts: every content line, except the
+    continuations of broken wraps (the WRAP analysis decides which line breaks are wraps)."""
+    from jiaokan.rules.wrap.analysis import analyse
+
+    info = analyse(doc)
+    continuations = {br.second.number for br in info["breaks"]}
+    return frozenset(doc.norm_index(cl.start) for cl in info["lines"] if cl.number not in continuations)
+
+
+@dataclass
+class Verdict:
+    why: str
+    overlap: float
+
+
+def same_measure(a: Figure, b: Figure, *, same_document: bool) -> Verdict | None:
+    """Why ``a`` and ``b`` measure the same thing, or None when they may not."""
+    if a.key != b.key or a.unit != b.unit or a.kind != b.kind:
+        return None
+    if a.key in BROAD_KEYS and (a.raw_key != b.raw_key or len(a.raw_key) < 4):
+        return None
+    if not scopes_compatible(a.scope, b.scope):
+        return None
+    if not times_compatible(a, b, same_document):
+        return None
+    # The key alone rarely identifies a measure (4.5万名高技能人才实现发展贯通 is not the total of
+    # 高技能人才): the two sentences must also share context beyond the key.
+    keyish = a.raw_key + b.raw_key + a.key
+    wa = {w for w in content_words(a.sentence) if w not in keyish}
+    wb = {w for w in content_words(b.sentence) if w not in keyish}
+    shared = len(wa & wb)
+    overlap = shared / max(1, min(len(wa), len(wb)))
+    if len(a.key) >= SPECIFIC_KEY_LENGTH:
+        if overlap < MIN_CONTEXT_OVERLAP or shared < 1:
+            return None
+    elif overlap < 2 * MIN_CONTEXT_OVERLAP and shared < 4 or shared < 2:
+        return None
+    reasons = [f"both count “{a.key}”" + (f" (“{a.raw_key}” / “{b.raw_key}”)" if a.raw_key != b.raw_key else "")]
+    reasons.append(f"in {a.unit}")
+    if a.scope or b.scope:
+        reasons.append(f"scope {a.scope or '—'} / {b.scope or '—'}")
+    if a.times or b.times:
+        reasons.append(f"time {'、'.join(a.times) or '—'} / {'、'.join(b.times) or '—'}")
+    return Verdict(", ".join(reasons), round(overlap, 2))
+
+
+def conflict(a: Figure, b: Figure, max_ratio: float = 1.7) -> bool:
+    """The intervals do not overlap, so both cannot be right, and the values are close enough to be
+    two versions of one figure: a figure mistyped or left stale is near the right one, while
+    values far apart (113.6万 against 6.6万) measure different periods or populations."""
+    if not (a.hi <= b.lo or b.hi <= a.lo):
+        return False
+    lo, hi = sorted((a.lo if a.hi == float("inf") else a.value, b.lo if b.hi == float("inf") else b.value))
+    return lo > 0 and hi / lo <= max_ratio

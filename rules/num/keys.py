@@ -1,0 +1,184 @@
+"""What a figure counts (its key), where (its scope), and whether two figures measure the same thing."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DATA = Path(__file__).parent / "data"
+
+# Scope words: a figure for 全省 and one for 省级 are different measures.
+SCOPES = ["全国", "全省", "全市", "全区", "全县", "全州", "全镇", "国家级", "省级", "市级", "州级", "县级", "区级",
+          "乡镇级", "中央", "地方", "各级", "本级", "各地", "全社会", "城镇", "农村"]
+GENERIC_SCOPES = {"", "各级", "本级", "各地"}
+AREA_SCOPES = {"全国", "全省", "全市", "全区", "全县", "全州", "全镇", "全社会"}
+_SCOPE_RE = regex.compile("|".join(sorted(SCOPES, key=len, reverse=True)))
+# Words between a subject and its number that say nothing about what is counted.
+PREDICATE_TAIL = regex.compile(
+    r"(?:总量|总数|数量|总规模|规模|人数|总数量|数)?"
+    r"(?:已经|已|均|累计|共计|合计|共|总计|历史性地|首次|再|又|新|达)*"
+    r"(?:达到|达|为|是|有|突破|超过|增至|增加到|增长到|提高到|降至|降低到|下降到|减少到|分别为|约为|约)?"
+    r"(?:了)?$"
+)
+MEASURE_WORDS = {"总量", "总数", "数量", "规模", "人数", "数", "总规模", "总额", "数目"}
+NOUN_FLAGS = ("n", "nr", "ns", "nt", "nz", "vn", "an", "ng", "j", "l", "i")
+# Too generic to identify a measure without more context.
+GENERIC_KEYS = {"人", "人员", "项目", "工作", "活动", "单位", "地方", "问题", "方面", "领域", "群众", "个人",
+                "时间", "机制", "措施", "政策", "成果", "经济", "社会", "国家", "服务", "信息", "生活", "行动",
+                # durations: 4个工作日 is a time limit, not a counted measure
+                "工作日", "小时", "天", "周", "分钟", "年度"}
+# Keys that name a population or a resource rather than a measure: comparable only when the words
+# written before the normalisation agree (患病职工 with 患病职工, not 覆盖职工 with 职工).
+BROAD_KEYS = {"职工", "企业", "资金", "会员", "学生", "居民", "人口", "干部", "农民", "工人", "人才"}
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import jieba.posseg as pseg
+
+    from jiaokan.rules.lang import tokenizer
+
+    return pseg.POSTokenizer(tokenizer())
+
+
+class Keys:
+    def __init__(self, extra_synonyms=()):
+        groups = tomllib.loads((DATA / "synonyms.toml").read_text(encoding="utf-8"))["groups"]
+        self.canonical: dict[str, str] = {}
+        for group in list(groups) + [list(g) for g in extra_synonyms]:
+            head = self.canonical.get(group[0], group[0])
+            for word in group:
+                self.canonical[word] = head
+
+    def words(self, text: str) -> list[str]:
+        from jiaokan.rules.lang import cut
+
+        return cut(text) if text else []
+
+    def normalise(self, key: str) -> str:
+        if key in self.canonical:
+            return self.canonical[key]
+        # Longest known suffix: 省级试点单位 -> 试点
+        for i in range(1, len(key) - 1):
+            tail = key[i:]
+            if tail in self.canonical:
+                return self.canonical[tail]
+        return key
+
+    def key_for(self, left: str, right: str) -> tuple[str, str, str]:
+        """(normalised key, key as written, scope) from the clause text around a number."""
+        scope = ""
+        tokens = [(w.word, w.flag) for w in _posseg().cut(right[:16])] if right else []
+        lead = []
+        for word, flag in tokens:
+            if word in SCOPES:
+                scope = scope or word
+                continue
+            if flag.startswith(NOUN_FLAGS) or (flag == "b" and not lead):
+                lead.append(word)
+                if sum(map(len, lead)) >= 6:
+                    break
+                continue
+            break
+        raw = "".join(lead)
+        if not raw:
+            left = PREDICATE_TAIL.sub("", left)
+            tokens = [(w.word, w.flag) for w in _posseg().cut(left[-16:])] if left else []
+            tail = []
+            for word, flag in reversed(tokens):
+                if word in MEASURE_WORDS and not tail:
+                    continue
+                if word in SCOPES:
+                    scope = scope or word
+                    break
+                head = not tail and len(word) == 1 and flag in ("v", "vg", "ng") and regex.fullmatch(r"\p{Han}", word)
+                if flag.startswith(NOUN_FLAGS) or flag in ("b", "v") and tail and len(word) >= 2 or head:
+                    tail.append(word)
+                    if sum(map(len, tail)) >= 6:
+                        break
+                    continue
+                break
+            raw = "".join(reversed(tail))
+        if not scope:
+            m = _SCOPE_RE.search(left[-12:])
+            if m:
+                scope = m.group()
+        raw = _SCOPE_RE.sub("", raw) if len(raw) > 2 else raw
+        if raw.startswith(("每", "人均每")):
+            return "", raw, scope  # 每人每年240元: a rate whose measure is named further away
+        if not raw or not regex.fullmatch(r"\p{Han}{2,}", raw) or raw in GENERIC_KEYS:
+            return "", raw, scope
+        return self.normalise(raw), raw, scope
+
+
+def scopes_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if not a or not b:
+        return True  # one figure does not say: most report figures are for the report's own area
+    return a in GENERIC_SCOPES and b in GENERIC_SCOPES
+
+
+def times_compatible(fa, fb, same_document: bool) -> bool:
+    """The time qualifiers of the two sentences agree: both undated, or the same dates. (A dated
+    and an undated figure are not known to be the same period; relative times such as 今年 mean
+    different years in two documents.)"""
+    if set(fa.times) != set(fb.times):
+        return False
+    if not same_document and any(not t.isdigit() for t in fa.times):
+        return False
+    if fa.accumulated != fb.accumulated:
+        return False  # a sum over a period (累计…) against a single figure
+    if fa.accumulated and not same_document and not fa.times:
+        return False  # two sums over each document's own, unstated period
+    return True
+
+
+MULTI_YEAR = regex.compile(r"(?:[2-9]|[1-9]\d|[二三四五六七八九十]+)\s*年来|\d{4}\s*年(?:以来|至今)|自\d{4}年|以来")
+ANNUAL = regex.compile(r"去年|今年|上年|一年来|过去一年|本年度|全年")
+
+
+def document_period(text: str) -> str:
+    """What period a document reports on: "span" for a retrospective (multi-year markers such as
+    10年来 or 以来 dominate), its dominant explicit year (named at least three times), "annual?"
+    for a yearly report that speaks of 今年/去年 without naming its year, or "" when unknown."""
+    from .extract import PERIOD, YEAR
+
+    spans = len(MULTI_YEAR.findall(text))
+    annual = len(ANNUAL.findall(text))
+    counts: dict[str, int] = {}
+    for y in YEAR.findall(PERIOD.sub(" ", text)):
+        counts[y] = counts.get(y, 0) + 1
+    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0])) if counts else ("", 0)
+    if spans >= max(n, annual, 1):
+        return "span"
+    if n >= 3:
+        return top
+    if annual:
+        return "annual?"
+    return ""
+
+
+def periods_compatible(a: str, b: str) -> bool:
+    if "span" in (a, b) or "" in (a, b):
+        return True
+    return a == b and a != "annual?"
+
+
+STOP_WORDS = {"目前", "其中", "同时", "全省", "全国", "全市", "我们", "进一步", "以及", "通过", "开展", "已经", "各级",
+              "工作", "一个", "一批", "不断", "持续", "积极", "大力", "加强", "推进", "推动"}
+
+
+def content_words(sentence: str) -> set[str]:
+    from jiaokan.rules.lang import cut
+
+    return {w for w in cut(regex.sub(r"[\d.,%％]+", " ", sentence))
+            if len(w) >= 2 and regex.fullmatch(r"\p{Han}+", w) and w not in STOP_WORDS}

@@ -1,0 +1,74 @@
+"""NUM002 cross-document-conflict."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from jiaokan import Related, Rule, Severity
+
+from .figures import conflict, document_figures, keys_for, same_measure
+from .keys import document_period, periods_compatible
+from .num001_conflicting_figures import OPTIONS
+
+
+class CrossDocumentConflict(Rule):
+    """## What it does
+    Finds a figure that another document of the same run states differently for the same measure
+    (same rules as NUM001). Reported at the document that sorts later, with the other figure as the
+    related location.
+
+    ## Why is this bad?
+    A report and the press release, or this year's summary and the mid-year one, must agree; when
+    they do not, one of them carries a wrong or outdated figure.
+
+    Relative times (今年, 去年) are never compared across documents: they refer to each document's
+    own date. Undated figures are compared only between documents on compatible periods: each
+    document's period is its dominant year, or a span for retrospectives (10年来, 以来).
+
+    ## Example
+    `a.txt`: 与14家省级部门一道……  `b.txt`: 协调领导小组15家成员单位共同建立……
+
+    ## Options
+    - `synonyms` ([]): extra groups of words naming the same measure.
+    """
+
+    code = "NUM002"
+    name = "cross-document-conflict"
+    severity = Severity.WARNING
+    options = dict(OPTIONS)
+
+    def collect(self, document, context):
+        out = []
+        for f in document_figures(document, keys_for(self.config)):
+            out.append((f, document.position(f.start), document.position(f.end)))
+        return document_period(document.norm), out
+
+    def finish(self, summaries, context):
+        by_key = defaultdict(list)
+        periods = {}
+        for path, (period, figures) in summaries:
+            periods[path] = period
+            for f, start, end in figures:
+                by_key[(f.key, f.unit)].append((path, f, start, end))
+        best = {}
+        for group in by_key.values():
+            for i, (pa, a, sa, ea) in enumerate(group):
+                for pb, b, sb, eb in group[i + 1 :]:
+                    if pa == pb or not conflict(a, b, self.config["max-ratio"]):
+                        continue
+                    if not a.times and not periods_compatible(periods[pa], periods[pb]):
+                        continue  # undated figures of reports on different years
+                    verdict = same_measure(a, b, same_document=False)
+                    if verdict is None:
+                        continue
+                    (pa2, a2, sa2, ea2), (pb2, b2, sb2, eb2) = sorted([(pa, a, sa, ea), (pb, b, sb, eb)], key=lambda x: x[0])
+                    k = (pb2, sb2.offset)
+                    if k not in best or verdict.overlap > best[k][-1].overlap:
+                        best[k] = (pa2, a2, sa2, ea2, pb2, b2, sb2, eb2, verdict)
+        for _, (pa, a, sa, ea, pb, b, sb, eb, verdict) in sorted(best.items()):
+            yield self.finding_at(
+                pb, sb, eb,
+                f"{b.text} contradicts {a.text} in {pa}:{sa.line} for “{a.raw_key}”: {verdict.why}",
+                related=[Related(pa, sa, ea, f"the other figure: {a.text}")],
+                data={"values": [a.text, b.text], "key": a.key, "unit": a.unit, "context_overlap": verdict.overlap},
+            )

@@ -1,0 +1,149 @@
+"""NUM on real text: the seeds' conflicts, the clean reports, planted conflicts, the facts file."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import GOV, SEED_000, SEED_001, check_json, findings_of, need
+from jiaokan import Document
+from jiaokan.config import Settings
+from jiaokan.registry import Registry
+from jiaokan.rules.num.figures import document_figures, keys_for
+from jiaokan.runner import Engine
+
+
+def _pairs(report, code):
+    return {(f["data"]["values"][0], f["data"]["values"][1]) for f in findings_of(report, code)}
+
+
+def test_the_seeds_disagree_on_three_figures(jiaokan):
+    report = check_json(jiaokan, SEED_000, SEED_001, extra=("--select", "NUM"))
+    assert _pairs(report, "NUM002") == {("14家", "15家"), ("535个", "550余个"), ("135.7万人", "116万名")}
+    for f in findings_of(report, "NUM002"):
+        # Reported at the later file, with the other figure as related location.
+        assert f["path"].endswith("001_1778f91ec32efe01.txt")
+        [rel] = f["related"]
+        assert rel["path"].endswith("000_b065b91fc4a37a9b.txt")
+        text = SEED_000.read_text(encoding="utf-8")
+        assert text[rel["start"]["offset"]:rel["end"]["offset"]] == f["data"]["values"][0]
+    assert findings_of(report, "NUM001") == []
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_001])
+def test_each_seed_alone_has_no_conflict(jiaokan, seed):
+    assert findings_of(check_json(jiaokan, seed, extra=("--select", "NUM")), "NUM") == []
+
+
+def test_clean_national_reports_are_nearly_silent(jiaokan):
+    reports = sorted(need(GOV).glob("*.txt"))
+    report = check_json(jiaokan, *reports, extra=("--select", "NUM"))
+    # Targets against results, different years, national against regional: none of it is a conflict.
+    assert len(findings_of(report, "NUM")) <= 2
+
+
+def _change(rng: random.Random, text: str, value: float) -> tuple[str, float] | None:
+    """A number written like ``text`` but 5–40% away from it."""
+    m = re.fullmatch(r"(\d+)(?:\.(\d+))?", text)
+    if not m:
+        return None
+    decimals = len(m.group(2) or "")
+    for _ in range(20):
+        factor = 1 + rng.choice([-1, 1]) * rng.uniform(0.05, 0.40)
+        new = round(float(text) * factor, decimals)
+        shown = f"{new:.{decimals}f}"
+        if shown != text and new > 0:
+            return shown, new
+    return None
+
+
+@pytest.mark.slow
+def test_planted_conflicts_recall_and_precision():
+    reports = sorted(need(GOV).glob("*.txt"))
+    rng = random.Random(5)
+    keys = keys_for({})
+    engine = Engine(Settings(root=Path.cwd()), Registry(), select=["NUM001"])
+    planted = found = reported = correct = 0
+    for path in reports:
+        text = path.read_text(encoding="utf-8")
+        doc = Document(path.name, text)
+        figures = [f for f in document_figures(doc, keys) if re.match(r"\d", f.text)]
+        rng.shuffle(figures)
+        for fig in figures[:5]:
+            num = re.match(r"[\d.]+", fig.text).group()
+            changed = _change(rng, num, fig.value)
+            if changed is None:
+                continue
+            new_num, _ = changed
+            # The figure's sentence, copied with the number changed (sometimes 余/多, sometimes 人→名).
+            line_start = text.rfind("\n", 0, fig.start) + 1
+            line_end = text.find("\n", fig.end)
+            line_end = len(text) if line_end < 0 else line_end
+            sent_start = max(text.rfind(c, line_start, fig.start) for c in "。；！？") + 1
+            sent_start = max(sent_start, line_start)
+            sent_end = min([i for i in (text.find(c, fig.end, line_end) for c in "。；！？") if i >= 0] or [line_end]) + 1
+            tail = fig.text[len(num):]
+            if rng.random() < 0.3 and float(new_num) > float(num) * 1.12 and not tail.startswith(("余", "多")):
+                tail = "余" + tail
+            if rng.random() < 0.5 and "人" in tail and "人次" not in tail:
+                tail = tail.replace("人", "名")
+            copy = text[sent_start:fig.start] + new_num + tail + text[fig.end:sent_end]
+            planted_doc = text + "\n" + copy.strip() + "\n"
+            offset = len(text) + 1 + (fig.start - sent_start) - (len(copy) - len(copy.lstrip()))
+            findings = engine.check_documents({path.name: Document(path.name, planted_doc)})
+            planted += 1
+            hit = [f for f in findings if f.start.offset == offset or any(r.start.offset == offset for r in f.related)]
+            found += bool(hit)
+            reported += len(findings)
+            correct += len(hit)
+    recall = found / planted
+    precision = correct / reported if reported else 1.0
+    print(f"NUM001 planted conflicts: {found}/{planted} found (recall {recall:.1%}), precision {precision:.1%} "
+          f"({reported} findings)")
+    assert planted >= 60
+    assert recall >= 0.85
+    assert precision >= 0.90
+
+
+FACTS = '''
+"高技能人才" = { value = "135.7万人", scope = "全省", as_of = "2022-06", source = "省人社厅通报" }
+"示范点" = { value = "550余个", source = "2021年工作回眸" }
+'''
+
+
+def test_facts_file_contradictions(jiaokan, tmp_path):
+    (tmp_path / "facts.toml").write_text(FACTS, encoding="utf-8")
+    (tmp_path / "jiaokan.toml").write_text('select = ["NUM003"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SEED_001.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SEED_000.read_text(encoding="utf-8"), encoding="utf-8")
+    r = jiaokan("check", tmp_path, "--format", "json", cwd=tmp_path)
+    got = {(Path(f["path"]).name, f["data"]["value"], f["data"]["fact"]) for f in r.json["findings"]}
+    # 116万名 contradicts the 高技能人才 fact; 535个 the 示范点 one (试点 and 示范点 are synonyms).
+    assert got == {("a.txt", "116万名", "高技能人才"), ("b.txt", "535个", "示范点")}
+    msg = next(f["message"] for f in r.json["findings"] if f["data"]["value"] == "116万名")
+    assert "省人社厅通报" in msg and "135.7万人" in msg
+
+
+def test_facts_in_pyproject_and_bad_facts(jiaokan, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.jiaokan]\nselect = ["NUM003"]\n[tool.jiaokan.facts]\n"高技能人才" = "135.7万人"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("目前全省高技能人才总量已达116万名。\n", encoding="utf-8")
+    r = jiaokan("check", tmp_path, "--format", "json", cwd=tmp_path)
+    assert r.code == 1 and [f["code"] for f in r.json["findings"]] == ["NUM003"]
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.jiaokan]\nselect = ["NUM003"]\n[tool.jiaokan.facts]\n"高技能人才" = "很多"\n', encoding="utf-8")
+    r = jiaokan("check", tmp_path, cwd=tmp_path)
+    assert r.code == 2 and "cannot read the value" in r.err
+
+
+def test_facts_extract_prints_a_starter_file(jiaokan):
+    r = jiaokan("facts", "extract", SEED_001)
+    assert r.code == 0
+    import tomllib
+
+    data = tomllib.loads(r.out)
+    assert data["高技能人才"]["value"] == "116万名"
+    assert data["高技能人才"]["source"].endswith("001_1778f91ec32efe01.txt:13")

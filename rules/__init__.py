@@ -10,9 +10,10 @@ from jiaokan.hookspecs import hookimpl
 def jiaokan_rules():
     from .dup import RULES as DUP
     from .num import RULES as NUM
+    from .typo import RULES as TYPO
     from .wrap import RULES as WRAP
 
-    return [*WRAP, *DUP, *NUM]
+    return [*WRAP, *DUP, *NUM, *TYPO]
 
 
 @hookimpl

@@ -1,0 +1,275 @@
+"""Suspicious spots of a document and the one-edit corrections that explain them.
+
+Only non-words are corrected: a window of the text that the lexicon does not know (or knows only
+as a rare form) next to a word that is far more frequent in the lexicon, or that the document
+itself uses several times, one edit away. Real words are never "corrected" into other real words
+(再/在 in context needs a language model; a linter must not guess).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from jiaokan.rules.lang import cut
+
+from .lexicon import confusable, frequency, idiom_set, indexes, log_prob
+
+HAN_RUN = regex.compile(r"\p{Han}+")
+RATIO = 100  # the correction must be this many times more frequent in the lexicon
+# ... and make its context this much more probable (natural log) under jieba's word model:
+# log(1000) for a look/sound-alike (many candidates are tried), log(100) for the other edits.
+GAIN = {"confusable": 9.2, "transposed": 6.9, "missing": 6.9}
+# Without the corrected word elsewhere in the document, only an overwhelming gain will do.
+GAIN_ALONE = {"confusable": 13.8, "transposed": 13.8}
+DOC_TERM_EVIDENCE = 5  # a document term backs a missing-character correction from this many uses
+NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
+# A doubled character is a slip only where the lone copy is not one of the commonest words
+# (实事求是是我们党的… is 实事求是 + 是).
+FUNCTION_WORD_FREQ = 300_000
+ORPHAN_FREQ = 5000  # a single character rarer than this as a word is an orphan when left alone
+CONTEXT = 4
+MIN_CORRECTION_FREQ = 50
+MIN_IDIOM_FREQ = 5  # four-character idioms are rare in jieba's counts (日晒雨淋: 10)
+COMMON = 1000  # a token this frequent is a real word, not a suspicious spot
+DOC_TERM_MIN = 3  # a document term: a string the document uses at least this often
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # transposed | doubled | missing | confusable
+    start: int  # offsets in the norm text
+    end: int
+    wrong: str
+    right: str
+    evidence: str
+    confidence: str  # high | normal
+
+
+def _doc_terms(runs: list[str]) -> Counter:
+    counts: Counter = Counter()
+    for run in runs:
+        for n in range(2, 7):
+            for i in range(len(run) - n + 1):
+                counts[run[i : i + n]] += 1
+    return Counter({t: c for t, c in counts.items() if c >= 2})
+
+
+def _parallel(text: str, a: int, b: int) -> bool:
+    """A two-character window in a parallel structure: ABAC (宜居宜业, 优进优出) or ABCB (懒政怠政)."""
+    if b - a != 2:
+        return False
+    c0, c1 = text[a], text[a + 1]
+    before = text[a - 2 : a] if a >= 2 else ""
+    after = text[b : b + 2]
+    return (len(before) == 2 and (before[0] == c0 or before[1] == c1)) or (
+        len(after) == 2 and (after[0] == c0 or after[1] == c1))
+
+
+def _doc_term(word: str, terms: Counter) -> bool:
+    """A term of this document that the lexicon does not know (a name such as 省总工会): the
+    document's own repeated use is the evidence for it."""
+    return len(word) >= 4 and terms.get(word, 0) >= DOC_TERM_EVIDENCE and not frequency(word)
+
+
+def _fits(text: str, start: int, end: int, right: str) -> bool:
+    """The correction reads as a word in its context: segmenting the corrected text around it
+    keeps the corrected word whole (inside one token, or as one)."""
+    left = text[max(0, start - 6) : start]
+    fixed = left + right + text[end : end + 6]
+    pos = 0
+    a, b = len(left), len(left) + len(right)
+    for tok in cut(fixed):
+        s, e = pos, pos + len(tok)
+        if s <= a and b <= e:
+            return True
+        if s > a:
+            break
+        pos = e
+    return False
+
+
+def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
+    key = ("typo", user_words)
+    cached = doc.cache.get(key)
+    if cached is not None:
+        return cached
+    text = doc.norm
+    runs = [(m.start(), m.group()) for m in HAN_RUN.finditer(text)]
+    terms = _doc_terms([r for _, r in runs])
+    # Document terms with an interior character dropped (省总工会 -> 省总会).
+    term_del: dict[str, list[str]] = {}
+    for term in terms:
+        if len(term) >= 4:
+            for j in range(1, len(term) - 1):
+                term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
+    sub_index, del_index = indexes()
+    found: dict[tuple[int, int], Candidate] = {}
+
+    def known(w: str) -> bool:
+        return w in user_words or frequency(w) >= COMMON or terms.get(w, 0) >= DOC_TERM_MIN
+
+    def gain(c: Candidate) -> float:
+        a, b = max(0, c.start - CONTEXT), min(len(text), c.end + CONTEXT)
+        before = text[a : c.start]
+        after = text[c.end : b]
+        # Only the Han run around the spot: punctuation and digits end the context.
+        before = HAN_RUN.findall(before)[-1] if HAN_RUN.findall(before) and before.endswith(HAN_RUN.findall(before)[-1]) else ""
+        after = HAN_RUN.findall(after)[0] if HAN_RUN.findall(after) and after.startswith(HAN_RUN.findall(after)[0]) else ""
+        return log_prob(before + c.right + after) - log_prob(before + c.wrong + after)
+
+    def add(c: Candidate):
+        if any(u in text[max(0, c.start - 4) : c.end + 4] for u in user_words):
+            return
+        if terms.get(c.wrong, 0) >= 2:
+            return  # a slip is a one-off: a form the document uses repeatedly is one of its terms
+        if _parallel(text, c.start, c.end):
+            return  # 宜居宜业, 懒政怠政: parallel four-character structures, not broken words
+        if all(ch in NUMERALS for ch in c.wrong):
+            return  # 二〇二〇年
+        for a, b in single_runs:
+            if a <= c.start and c.end <= b:
+                # Inside a run of single characters, the correction must not leave orphans behind:
+                # 乎稳较快 -> 平稳/较/快 (较, 快 stand alone) is a repair, while 因城施策 -> 因/城市/策
+                # or 铸重器 -> 注重/器 leave a character that rarely stands alone: a formula, not a slip.
+                fixed = text[a : c.start] + c.right + text[c.end : b]
+                if any(len(t) == 1 and frequency(t) < ORPHAN_FREQ for t in cut(fixed)):
+                    return
+        doc_backed = _doc_term(c.right, terms) and not frequency(c.wrong)
+        if c.kind in GAIN and not doc_backed:
+            g = gain(c)
+            if g < GAIN[c.kind]:
+                return
+            if c.kind in GAIN_ALONE and c.right not in text and g < GAIN_ALONE[c.kind]:
+                return
+        k = (c.start, c.end)
+        if k not in found:
+            found[k] = c
+
+    def rarity(w: str) -> int:
+        return max(frequency(w), terms.get(w, 0))
+
+    def strong(right: str, wrong: str) -> str | None:
+        """Why ``right`` is the word meant, or None."""
+        doc_uses = terms.get(right, 0)
+        lex = frequency(right)
+        wrong_f = max(frequency(wrong), 1)
+        if wrong in user_words or terms.get(wrong, 0) >= DOC_TERM_MIN:
+            return None
+        if _doc_term(right, terms) and frequency(wrong) == 0:
+            return f"“{right}” occurs {doc_uses} times in this document" + (
+                f" and {lex:,} times in the lexicon" if lex else "")
+        floor = MIN_IDIOM_FREQ if len(right) >= 4 else MIN_CORRECTION_FREQ
+        # A non-word against a word: the language-model gain in add() decides. A rare word against
+        # a common one: it must be RATIO times rarer.
+        if lex >= floor and (not frequency(wrong) or lex >= RATIO * wrong_f):
+            where = f"{lex:,} times in the lexicon" + (f", {doc_uses} in this document" if doc_uses else "")
+            rare = "is not a word" if not frequency(wrong) else f"occurs only {frequency(wrong):,} times"
+            return f"“{wrong}” {rare}; “{right}” occurs {where}"
+        return None
+
+    single_runs: list[tuple[int, int]] = []
+    for base, run in runs:
+        tokens = cut(run)
+        offs = []
+        pos = 0
+        for t in tokens:
+            offs.append(pos)
+            pos += len(t)
+        # Runs of three or more single-character tokens (formulas, names, or a broken word).
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and len(tokens[j]) == 1:
+                j += 1
+            if j - i >= 3:
+                single_runs.append((base + offs[i], base + offs[j - 1] + 1))
+            i = max(j, i + 1)
+        for i, tok in enumerate(tokens):
+            windows: set[tuple[int, int]] = set()
+            o = offs[i]
+            if len(tok) == 1:
+                prev = tokens[i - 1] if i else ""
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                # Windows of whole tokens only: a correction must not cut a neighbouring word.
+                if prev and len(prev) <= 3:
+                    windows.add((o - len(prev), o + 1))
+                if nxt and len(nxt) <= 3:
+                    windows.add((o, o + 1 + len(nxt)))
+                if len(prev) == 1 and len(nxt) == 1:
+                    windows.add((o - 1, o + 2))
+                # A doubled character: the previous word ends with this very character.
+                if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
+                        and frequency(prev) >= MIN_CORRECTION_FREQ and terms.get(prev, 0) >= DOC_TERM_MIN
+                        and frequency(tok) < FUNCTION_WORD_FREQ
+                        and not (nxt and terms.get(tok + nxt, 0) >= 2)):
+                    pair = tok + tok
+                    if frequency(pair) < COMMON and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1):
+                        if not (nxt and frequency(tok + nxt) >= MIN_CORRECTION_FREQ):
+                            add(Candidate("doubled", base + o - 1, base + o + 1, pair, tok,
+                                          f"“{prev}{tok}” repeats “{tok}”: “{prev}” followed by a lone “{tok}”",
+                                          "normal"))
+            elif len(tok) <= 4 and frequency(tok) < COMMON and terms.get(tok, 0) < DOC_TERM_MIN:
+                windows.add((o, o + len(tok)))
+            for a, b in windows:
+                w = run[a:b]
+                if len(w) < 2 or known(w) or rarity(w) >= COMMON:
+                    continue
+                _transposed(w, base + a, strong, add)
+                _confusable(w, base + a, sub_index, strong, add)
+                _missing(w, base + a, del_index, term_del, terms, strong, add)
+    out = sorted((c for c in found.values() if _doc_term(c.right, terms) or _fits(text, c.start, c.end, c.right)),
+                 key=lambda c: c.start)
+    # One finding per place: overlapping candidates keep the first (by position, then kind order).
+    kept: list[Candidate] = []
+    for c in out:
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    doc.cache[key] = kept
+    return kept
+
+
+def _transposed(w: str, start: int, strong, add) -> None:
+    for j in range(len(w) - 1):
+        if w[j] == w[j + 1]:
+            continue
+        right = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+        why = strong(right, w)
+        if why:
+            add(Candidate("transposed", start, start + len(w), w, right, why, "normal"))
+
+
+def _confusable(w: str, start: int, sub_index, strong, add) -> None:
+    if len(w) > 4:
+        return
+    best = None
+    for j in range(len(w)):
+        for right in sub_index.get(w[:j] + "?" + w[j + 1 :], ()):
+            if right == w:
+                continue
+            how = confusable(w[j], right[j])
+            if not how:
+                continue
+            why = strong(right, w)
+            if why and (best is None or frequency(right) > frequency(best[0])):
+                best = (right, f"{why}; “{w[j]}” and “{right[j]}” look or sound alike")
+    if best:
+        add(Candidate("confusable", start, start + len(w), w, best[0], best[1], "normal"))
+
+
+def _missing(w: str, start: int, del_index, term_del, terms: Counter, strong, add) -> None:
+    # Lexicon idioms (成语, tagged "i" in jieba's dictionary) with a character dropped (日晒雨淋),
+    # and the document's own terms with an interior character dropped (省总工会).
+    idioms = idiom_set()
+    options = [r for r in del_index.get(w, ()) if r in idioms]
+    options += term_del.get(w, ())
+    best = None
+    for right in options:
+        why = strong(right, w)
+        if why and (best is None or (terms.get(right, 0), frequency(right)) > (terms.get(best[0], 0), frequency(best[0]))):
+            best = (right, why)
+    if best:
+        add(Candidate("missing", start, start + len(w), w, best[0], best[1], "normal"))

@@ -14,6 +14,8 @@ OPTIONS = {
     "words": [],
     # A UTF-8 file with one such word per line, relative to the configuration file.
     "words-file": "",
+    # Extra well-known misspellings, wrong form = right form (see data/misspellings.toml).
+    "misspellings": {},
 }
 
 
@@ -38,16 +40,18 @@ class TypoRule(Rule):
     def check(self, document, context):
         words = context.resource(("typo-words", self.config["words-file"], tuple(self.config["words"])),
                                  lambda: self._user_words(context))
-        for c in analyse(document, words):
+        extra = tuple(sorted(self.config["misspellings"].items()))
+        for c in analyse(document, words, extra):
             if c.kind != self.kind:
                 continue
             start, end = document.norm_to_span(c.start, c.end)
             original = document.text[start:end]
             if "\n" in original or "\r" in original:
                 continue  # split by a wrap: WRAP001 comes first
+            fix = Fix.safe(Edit(start, end, c.right)) if c.confidence == "high" else Fix.unsafe(Edit(start, end, c.right))
             yield self.finding(
                 document, start, end, self.message(c),
-                fix=Fix.unsafe(Edit(start, end, c.right)),
+                fix=fix,
                 data={"wrong": c.wrong, "suggestion": c.right, "evidence": c.evidence},
             )
 

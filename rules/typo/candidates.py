@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from jiaokan.rules.lang import cut
+from jiaokan.rules.lang import freq as lexicon_entries_dict
 
 from .lexicon import confusable, frequency, idiom_set, indexes, log_prob
 
@@ -22,14 +24,17 @@ RATIO = 100  # the correction must be this many times more frequent in the lexic
 # ... and make its context this much more probable (natural log) under jieba's word model:
 # log(1000) for a look/sound-alike (many candidates are tried), log(100) for the other edits.
 GAIN = {"confusable": 9.2, "transposed": 6.9, "missing": 6.9}
+GAIN_WITH_EVIDENCE = {"confusable": 9.2, "transposed": 4.6, "missing": 6.9}
 # Without the corrected word elsewhere in the document, only an overwhelming gain will do.
-GAIN_ALONE = {"confusable": 13.8, "transposed": 13.8}
+GAIN_ALONE = {"confusable": 11.5, "transposed": 13.8}
+RARE_FORM_RATIO = 300
 DOC_TERM_EVIDENCE = 5  # a document term backs a missing-character correction from this many uses
 NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 # A doubled character is a slip only where the lone copy is not one of the commonest words
 # (实事求是是我们党的… is 实事求是 + 是).
 FUNCTION_WORD_FREQ = 300_000
-ORPHAN_FREQ = 5000  # a single character rarer than this as a word is an orphan when left alone
+ORPHAN_FREQ = 5000
+FUNCTION_CHAR_FREQ = 100_000  # 的, 和, 在 …: a "term" that starts or ends with one is a phrase  # a single character rarer than this as a word is an orphan when left alone
 CONTEXT = 4
 MIN_CORRECTION_FREQ = 50
 MIN_IDIOM_FREQ = 5  # four-character idioms are rare in jieba's counts (日晒雨淋: 10)
@@ -57,6 +62,30 @@ def _doc_terms(runs: list[str]) -> Counter:
     return Counter({t: c for t, c in counts.items() if c >= 2})
 
 
+def lexicon_entries() -> dict:
+    """Every lexicon entry, prefixes of longer words included (年年 opens 年年岁岁)."""
+    return lexicon_entries_dict()
+
+
+def known_misspellings() -> dict[str, str]:
+    import sys
+    from functools import lru_cache  # noqa: F401
+    from pathlib import Path
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    global _MISSPELLINGS
+    if _MISSPELLINGS is None:
+        path = Path(__file__).parent / "data" / "misspellings.toml"
+        _MISSPELLINGS = dict(tomllib.loads(path.read_text(encoding="utf-8"))["misspellings"])
+    return _MISSPELLINGS
+
+
+_MISSPELLINGS: dict | None = None
+
+
 def _parallel(text: str, a: int, b: int) -> bool:
     """A two-character window in a parallel structure: ABAC (宜居宜业, 优进优出) or ABCB (懒政怠政)."""
     if b - a != 2:
@@ -68,10 +97,20 @@ def _parallel(text: str, a: int, b: int) -> bool:
         len(after) == 2 and (after[0] == c0 or after[1] == c1))
 
 
+@lru_cache(maxsize=65536)
+def _phrase(word: str) -> bool:
+    """Two lexicon words side by side (一批重大, 建设取得), or framed by a function character
+    (的党中央): a phrase the text repeats, not a term of its own."""
+    if frequency(word[0]) >= FUNCTION_CHAR_FREQ or frequency(word[-1]) >= FUNCTION_CHAR_FREQ:
+        return True
+    return any(frequency(word[:k]) >= MIN_CORRECTION_FREQ and frequency(word[k:]) >= MIN_CORRECTION_FREQ
+               for k in range(2, len(word) - 1))
+
+
 def _doc_term(word: str, terms: Counter) -> bool:
     """A term of this document that the lexicon does not know (a name such as 省总工会): the
     document's own repeated use is the evidence for it."""
-    return len(word) >= 4 and terms.get(word, 0) >= DOC_TERM_EVIDENCE and not frequency(word)
+    return len(word) >= 4 and terms.get(word, 0) >= DOC_TERM_EVIDENCE and not frequency(word) and not _phrase(word)
 
 
 def _fits(text: str, start: int, end: int, right: str) -> bool:
@@ -91,8 +130,8 @@ def _fits(text: str, start: int, end: int, right: str) -> bool:
     return False
 
 
-def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
-    key = ("typo", user_words)
+def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: tuple = ()) -> list[Candidate]:
+    key = ("typo", user_words, extra_misspellings)
     cached = doc.cache.get(key)
     if cached is not None:
         return cached
@@ -107,6 +146,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
                 term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
     sub_index, del_index = indexes()
     found: dict[tuple[int, int], Candidate] = {}
+    misspellings = dict(known_misspellings())
+    misspellings.update(dict(extra_misspellings))
 
     def known(w: str) -> bool:
         return w in user_words or frequency(w) >= COMMON or terms.get(w, 0) >= DOC_TERM_MIN
@@ -127,8 +168,12 @@ def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
             return  # a slip is a one-off: a form the document uses repeatedly is one of its terms
         if _parallel(text, c.start, c.end):
             return  # 宜居宜业, 懒政怠政: parallel four-character structures, not broken words
-        if all(ch in NUMERALS for ch in c.wrong):
-            return  # 二〇二〇年
+        if any(ch in NUMERALS for ch in c.wrong + c.right) and any(
+                ch in NUMERALS for ch in text[max(0, c.start - 1) : c.end + 1].replace(c.wrong, "")):
+            return  # 二〇二〇年, 一九二零年: numerals next to numerals are dates and figures
+        window = text[max(0, c.start - 1) : c.end + 1]
+        if any(window[k] == window[k + 1] for k in range(len(window) - 1)) and c.kind != "doubled":
+            return  # 自自在在, 看看: reduplication is grammar, not a slip
         for a, b in single_runs:
             if a <= c.start and c.end <= b:
                 # Inside a run of single characters, the correction must not leave orphans behind:
@@ -140,10 +185,21 @@ def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
         doc_backed = _doc_term(c.right, terms) and not frequency(c.wrong)
         if c.kind in GAIN and not doc_backed:
             g = gain(c)
-            if g < GAIN[c.kind]:
+            if frequency(c.wrong) and c.kind == "confusable":
+                # A form the lexicon knows, however rare, is a word: only the misspellings data
+                # corrects such forms (自已). Lexicon counts cannot tell 所需 from a slip.
                 return
-            if c.kind in GAIN_ALONE and c.right not in text and g < GAIN_ALONE[c.kind]:
+            # The corrected word elsewhere in this document lowers the bar (the document's own
+            # vocabulary is the strongest evidence).
+            need = GAIN_WITH_EVIDENCE[c.kind] if c.right in text.replace(c.wrong, "", 1) else GAIN[c.kind]
+            if g < need:
                 return
+            elif c.kind in GAIN_ALONE and c.right not in text:
+                if g < GAIN_ALONE[c.kind]:
+                    return
+                changed = [x for x, y in zip(c.wrong, c.right) if x != y]
+                if c.kind == "confusable" and any(text.count(ch) >= 2 for ch in changed):
+                    return  # 抗疫 where 疫情, 疫苗 … show the author means 疫: topic vocabulary
         k = (c.start, c.end)
         if k not in found:
             found[k] = c
@@ -171,6 +227,12 @@ def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
         return None
 
     single_runs: list[tuple[int, int]] = []
+    for wrong, right in misspellings.items():
+        for m in regex.finditer(regex.escape(wrong), text):
+            if user_words and any(u in text[max(0, m.start() - 4) : m.end() + 4] for u in user_words):
+                continue
+            found.setdefault(m.span(), Candidate("confusable", m.start(), m.end(), wrong, right,
+                                                 f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
     for base, run in runs:
         tokens = cut(run)
         offs = []
@@ -201,8 +263,9 @@ def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
                 if len(prev) == 1 and len(nxt) == 1:
                     windows.add((o - 1, o + 2))
                 # A doubled character: the previous word ends with this very character.
+                # (jieba segmenting 严格/格 rather than 严/格格 has itself rejected a reduplication.)
                 if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
-                        and frequency(prev) >= MIN_CORRECTION_FREQ and terms.get(prev, 0) >= DOC_TERM_MIN
+                        and frequency(prev) >= MIN_CORRECTION_FREQ
                         and frequency(tok) < FUNCTION_WORD_FREQ
                         and not (nxt and terms.get(tok + nxt, 0) >= 2)):
                     pair = tok + tok
@@ -211,6 +274,15 @@ def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
                             add(Candidate("doubled", base + o - 1, base + o + 1, pair, tok,
                                           f"“{prev}{tok}” repeats “{tok}”: “{prev}” followed by a lone “{tok}”",
                                           "normal"))
+                # ... or the next word starts with it (这这些, 起起来).
+                if (nxt and len(nxt) >= 2 and nxt[0] == tok and tok not in NUMERALS
+                        and frequency(nxt) >= MIN_CORRECTION_FREQ
+                        and (terms.get(nxt, 0) >= DOC_TERM_MIN or frequency(nxt) >= COMMON)
+                        and frequency(tok) < FUNCTION_WORD_FREQ
+                        and not (prev and (prev[-1] == tok or prev[-1] in NUMERALS))
+                        and not (not prev and base + o > 0 and text[base + o - 1].isdigit())):  # 2006年年均
+                    add(Candidate("doubled", base + o, base + o + 2, tok + tok, tok,
+                                  f"“{tok}{nxt}” repeats “{tok}”: a lone “{tok}” before “{nxt}”", "normal"))
             elif len(tok) <= 4 and frequency(tok) < COMMON and terms.get(tok, 0) < DOC_TERM_MIN:
                 windows.add((o, o + len(tok)))
             for a, b in windows:
@@ -219,10 +291,11 @@ def analyse(doc, user_words: frozenset[str] = frozenset()) -> list[Candidate]:
                     continue
                 _transposed(w, base + a, strong, add)
                 _confusable(w, base + a, sub_index, strong, add)
-                _missing(w, base + a, del_index, term_del, terms, strong, add)
-    out = sorted((c for c in found.values() if _doc_term(c.right, terms) or _fits(text, c.start, c.end, c.right)),
-                 key=lambda c: c.start)
-    # One finding per place: overlapping candidates keep the first (by position, then kind order).
+                _missing(w, base + a, del_index, term_del, terms, strong, add, run, a, b, text)
+    out = sorted((c for c in found.values()
+                  if c.confidence == "high" or _doc_term(c.right, terms) or _fits(text, c.start, c.end, c.right)),
+                 key=lambda c: (c.start, -(c.end - c.start)))
+    # One finding per place: of overlapping candidates, the one that starts first and covers most.
     kept: list[Candidate] = []
     for c in out:
         if kept and c.start < kept[-1].end:
@@ -260,14 +333,22 @@ def _confusable(w: str, start: int, sub_index, strong, add) -> None:
         add(Candidate("confusable", start, start + len(w), w, best[0], best[1], "normal"))
 
 
-def _missing(w: str, start: int, del_index, term_del, terms: Counter, strong, add) -> None:
+def _missing(w: str, start: int, del_index, term_del, terms: Counter, strong, add, run: str, a: int, b: int,
+             text: str = "") -> None:
     # Lexicon idioms (成语, tagged "i" in jieba's dictionary) with a character dropped (日晒雨淋),
     # and the document's own terms with an interior character dropped (省总工会).
     idioms = idiom_set()
-    options = [r for r in del_index.get(w, ()) if r in idioms]
+    # ... and lexicon words the document itself uses elsewhere (有于 where 有利于 occurs).
+    options = [r for r in del_index.get(w, ()) if r in idioms or (frequency(r) >= COMMON and r in text)]
     options += term_del.get(w, ())
     best = None
     for right in options:
+        # Where the "missing" character would go, the text may hold a look- or sound-alike of it:
+        # then a character was substituted, not dropped (自暴自气 is 自暴自弃 with 气 for 弃).
+        if right.startswith(w) and b < len(run) and confusable(run[b], right[-1]):
+            continue
+        if right.endswith(w) and a > 0 and confusable(run[a - 1], right[0]):
+            continue
         why = strong(right, w)
         if why and (best is None or (terms.get(right, 0), frequency(right)) > (terms.get(best[0], 0), frequency(best[0]))):
             best = (right, why)

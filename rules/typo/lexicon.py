@@ -97,6 +97,12 @@ def confusable(a: str, b: str) -> str | None:
     return None
 
 
+def same_four_corner(a: str, b: str) -> bool:
+    """Characters with the same four-corner code: the closest look-alikes (己/已, 未/末)."""
+    codes = _four_corner()
+    return a != b and codes.get(a) is not None and codes.get(a) == codes.get(b)
+
+
 def frequency(word: str) -> int:
     return freq().get(word, 0)
 

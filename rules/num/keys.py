@@ -40,13 +40,26 @@ GENERIC_KEYS = {"人", "人员", "项目", "工作", "活动", "单位", "地方
 BROAD_KEYS = {"职工", "企业", "资金", "会员", "学生", "居民", "人口", "干部", "农民", "工人", "人才"}
 
 
+class _Tagged:
+    __slots__ = ("word", "flag")
+
+    def __init__(self, word: str, flag: str):
+        self.word, self.flag = word, flag
+
+
+class _Tagger:
+    """Words with jieba's dictionary tags (the segmentation jieba uses everywhere in jiaokan)."""
+
+    def cut(self, text: str):
+        from jiaokan.rules.lang import cut
+        from jiaokan.rules.typo.lexicon import pos
+
+        return [_Tagged(w, pos(w)) for w in cut(text)]
+
+
 @lru_cache(maxsize=1)
 def _posseg():
-    import jieba.posseg as pseg
-
-    from jiaokan.rules.lang import tokenizer
-
-    return pseg.POSTokenizer(tokenizer())
+    return _Tagger()
 
 
 class Keys:

@@ -17,7 +17,7 @@ import regex
 from jiaokan.rules.lang import cut
 from jiaokan.rules.lang import freq as lexicon_entries_dict
 
-from .lexicon import confusable, frequency, idiom_set, indexes, log_prob
+from .lexicon import confusable, frequency, indexes, log_prob
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 RATIO = 100  # the correction must be this many times more frequent in the lexicon
@@ -144,7 +144,12 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         if len(term) >= 4:
             for j in range(1, len(term) - 1):
                 term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
-    sub_index, del_index = indexes()
+    # Common lexicon words of this document, with an interior character dropped.
+    doc_words = {t for _, run in runs for t in cut(run) if len(t) >= 3 and frequency(t) >= COMMON}
+    for word in doc_words:
+        for j in range(1, len(word) - 1):
+            term_del.setdefault(word[:j] + word[j + 1 :], []).append(word)
+    sub_index, del_index, _ = indexes()
     found: dict[tuple[int, int], Candidate] = {}
     misspellings = dict(known_misspellings())
     misspellings.update(dict(extra_misspellings))
@@ -337,9 +342,8 @@ def _missing(w: str, start: int, del_index, term_del, terms: Counter, strong, ad
              text: str = "") -> None:
     # Lexicon idioms (成语, tagged "i" in jieba's dictionary) with a character dropped (日晒雨淋),
     # and the document's own terms with an interior character dropped (省总工会).
-    idioms = idiom_set()
-    # ... and lexicon words the document itself uses elsewhere (有于 where 有利于 occurs).
-    options = [r for r in del_index.get(w, ()) if r in idioms or (frequency(r) >= COMMON and r in text)]
+    # ... and common words the document itself uses elsewhere (有于 where 有利于 occurs).
+    options = list(del_index.get(w, ()))
     options += term_del.get(w, ())
     best = None
     for right in options:

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from jiaokan.rules.lang import freq, tokenizer
 
-MIN_INDEX_FREQ = 5  # words rarer than this in jieba's corpus are not suggested
+MIN_INDEX_FREQ = 5  # words rarer than this in jieba's corpus are never suggested
+MIN_SHORT_FREQ = 50  # ... and two- and three-character words rarer than this neither
 _lock = threading.Lock()
 _indexes = None
 
@@ -22,11 +23,13 @@ def _cache_path() -> str:
     return os.path.join(base, f"typo-index-{jieba.__version__}-{len(freq())}-{MIN_INDEX_FREQ}.marshal")
 
 
-def indexes() -> tuple[dict, dict]:
-    """(substitution index, deletion index), built once and cached on disk.
+def indexes() -> tuple[dict, dict, dict]:
+    """(substitution index, idiom deletion index, part-of-speech tags), built once from jieba's
+    dictionary and cached on disk next to jieba's own cache.
 
-    substitution: "显?" -> ["显著", "显示", …] (each word of 2–4 characters, one wildcard)
-    deletion:     "晒雨淋" -> ["日晒雨淋"] (each word of 3–5 characters with one character removed)
+    substitution: "显?" -> ["显著", "显示", …] (words of 2–4 characters that may be suggested)
+    deletion:     "晒雨淋" -> ["日晒雨淋"] (idioms, tagged "i", with one character removed)
+    tags:         word -> jieba's part-of-speech tag
     """
     global _indexes
     if _indexes is None:
@@ -43,19 +46,20 @@ def _load_or_build():
             return marshal.load(fh)
     except (OSError, EOFError, ValueError, TypeError):
         pass
+    tags = _read_tags()
     sub: dict[str, list[str]] = {}
     dele: dict[str, list[str]] = {}
     for w, f in freq().items():
-        if f < MIN_INDEX_FREQ or not ("\u4e00" <= w[0] <= "\u9fff"):
-            continue
         n = len(w)
+        if f < (MIN_INDEX_FREQ if n >= 4 else MIN_SHORT_FREQ) or not ("\u4e00" <= w[0] <= "\u9fff"):
+            continue
         if 2 <= n <= 4:
             for j in range(n):
                 sub.setdefault(w[:j] + "?" + w[j + 1 :], []).append(w)
-        if 3 <= n <= 5:
+        if n >= 4 and tags.get(w) == "i":
             for j in range(n):
                 dele.setdefault(w[:j] + w[j + 1 :], []).append(w)
-    built = (sub, dele)
+    built = (sub, dele, tags)
     try:
         tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
@@ -118,18 +122,31 @@ def log_prob(text: str) -> float:
     return route[0][0] if text else 0.0
 
 
-@lru_cache(maxsize=1)
-def idiom_set() -> frozenset[str]:
-    """Idioms (成语): the words jieba's dictionary tags "i"."""
+def _read_tags() -> dict[str, str]:
     import jieba
 
     tok = tokenizer()
     path = tok.dictionary if tok.dictionary != jieba.DEFAULT_DICT else None
     stream = open(path, "rb") if path else tok.get_dict_file()
-    out = set()
+    out: dict[str, str] = {}
     with stream as fh:
         for raw in fh:
             parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and parts[2] == "i":
-                out.add(parts[0])
-    return frozenset(out)
+            if len(parts) == 3:
+                out[parts[0]] = parts[2]
+    return out
+
+
+def pos(word: str) -> str:
+    """jieba's part-of-speech tag of ``word``; unknown Han words are taken as nouns (names and new
+    terms, as jieba's own guess for out-of-vocabulary words mostly is)."""
+    tag = indexes()[2].get(word)
+    if tag:
+        return tag
+    return "n" if len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word) else "x"
+
+
+@lru_cache(maxsize=1)
+def idiom_set() -> frozenset[str]:
+    """Idioms (成语): the words jieba's dictionary tags "i"."""
+    return frozenset(w for w, t in indexes()[2].items() if t == "i")

@@ -80,3 +80,25 @@ def test_plain_text_suppression_and_unused_report(jiaokan, tmp_path):
     assert f["code"] == "JK100" and f["start"]["line"] == 1 and f["fix"]["applicability"] == "safe"
     # Without the flag, nothing.
     assert check_json(jiaokan, p)["findings"] == []
+
+
+def test_readme_configuration_examples_are_valid(jiaokan, tmp_path):
+    """The TOML blocks of README.md that configure jiaokan are accepted as they stand."""
+    import re
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "[tool.jiaokan" in b]
+    assert len(blocks) >= 2
+    (tmp_path / "words.txt").write_text("郎晶晶\n", encoding="utf-8")
+    (tmp_path / "boilerplate.txt").write_text("一段公认的套话。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("这是一段完整的话。\n", encoding="utf-8")
+    for block in blocks:
+        (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+        r = jiaokan("check", "a.txt", cwd=tmp_path)
+        assert r.code in (0, 1), r.err
+    facts = next(b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "value =" in b and "[tool" not in b)
+    (tmp_path / "pyproject.toml").write_text("[tool.jiaokan]\n", encoding="utf-8")
+    (tmp_path / "facts.toml").write_text(facts, encoding="utf-8")
+    assert jiaokan("check", "a.txt", "--select", "NUM003", cwd=tmp_path).code == 0

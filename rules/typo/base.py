@@ -19,8 +19,35 @@ OPTIONS = {
 }
 
 
+# Appended to the docstring of every TYPO rule: what all four share.
+COMMON_DOC = """
+
+## What is not reported
+Proper names, reduplications (常常, 研究研究), numbers and dates, parallel formulas (宜居宜业,
+懒政怠政), forms the document uses more than once, and words listed in the `words` option. Nothing
+is suggested unless the correction is far more frequent in the lexicon or used in the document
+itself, and makes the sentence far more probable under jieba's word model.
+
+## Fix safety
+The suggested correction is an unsafe fix: it is right far more often than not, but a name or a
+rare term can look like an error. Corrections from the misspellings list (自已 → 自己) are safe.
+
+## Options
+- `words` ([]): project words that are never typos (set them for the whole family with
+  `[tool.jiaokan.rules.TYPO]`).
+- `words-file` (""): a file of such words, one per line.
+- `misspellings` ({}): more well-known misspellings, wrong form = right form.
+"""
+
+
 class TypoRule(Rule):
     kind = ""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        import inspect
+
+        cls.__doc__ = inspect.cleandoc(cls.__doc__ or "") + COMMON_DOC
     severity = Severity.WARNING
     fixable = True
     options = dict(OPTIONS)

@@ -12,10 +12,6 @@ class MissingCharacter(TypoRule):
     ## Why is this bad?
      省总会 for 省总工会, 不怕晒雨淋 for 不怕日晒雨淋.
 
-    Proper names, reduplications, numbers and words listed in the `words` option are not
-    reported, and nothing is suggested unless the correction is far more frequent in the lexicon
-    or used repeatedly in the document.
-
     ## Example
     ```text
     Dropped characters are the typical OCR and editing loss; the document's own frequent terms are the strongest evidence of what was meant.
@@ -26,14 +22,6 @@ class MissingCharacter(TypoRule):
     省总会在昆明市工人文化宫举办:省总工会在昆明市工人文化宫举办
     ```
 
-    ## Fix safety
-    The suggested correction is an unsafe fix: it is right far more often than not, but a name or
-    a rare term can look like an error.
-
-    ## Options
-    - `words` ([]): project words that are never typos (set them for the family with
-      `[tool.jiaokan.rules.TYPO]`).
-    - `words-file` (""): a file of such words, one per line.
     """
 
     code = "TYPO003"

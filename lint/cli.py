@@ -59,6 +59,9 @@ def build_parser(plugin_commands: dict | None = None) -> argparse.ArgumentParser
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--report-unused-ignores", action="store_true",
                        help="report suppression comments that suppressed nothing (JK100)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
 
     sub.add_parser("rules", help="list every rule, enabled or not").add_argument(
         "--format", choices=["table", "json"], default="table")
@@ -125,6 +128,28 @@ def cmd_check(args) -> int:
     progress = _Progress(show_progress)
     try:
         result = engine.run(args.paths, progress)
+        if args.diff:
+            from .fix import apply
+
+            outcome = apply(result, args.unsafe_fixes, write=False)
+            _emit("".join(outcome.diffs), args.output_file)
+            n = outcome.fixed
+            print(f"jiaokan: {n} fix{'es' if n != 1 else ''} in {len(outcome.files)} file"
+                  f"{'s' if len(outcome.files) != 1 else ''} would be applied", file=sys.stderr)
+            return 0 if args.exit_zero or not outcome.files else 1
+        fixed_total = 0
+        if args.fix:
+            from .fix import apply
+
+            # Fixed text can make room for fixes that overlapped before: a few rounds, as ruff does.
+            for _ in range(5):
+                outcome = apply(result, args.unsafe_fixes, write=True)
+                for path in outcome.stale:
+                    print(f"jiaokan: warning: {path}: changed during the run; not fixed", file=sys.stderr)
+                fixed_total += outcome.fixed
+                if not outcome.files:
+                    break
+                result = engine.run(args.paths, None)
     finally:
         progress.close()
     for path, reason in result.skipped:
@@ -138,6 +163,9 @@ def cmd_check(args) -> int:
     else:
         FORMATS[args.format](result, registry, buf)
     _emit(buf.getvalue(), args.output_file)
+    if args.fix:
+        print(f"jiaokan: fixed {fixed_total} finding{'s' if fixed_total != 1 else ''}, "
+              f"{len(result.findings)} remaining", file=sys.stderr)
     if args.exit_zero:
         return 0
     return 1 if result.findings else 0

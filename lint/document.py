@@ -66,8 +66,10 @@ class Document:
         newline: str = "\n",
         kind: str | None = None,
         fs_path: str | None = None,
+        source_bytes_hash: str | None = None,
     ) -> None:
         self.path = path  # display path, POSIX separators, relative where possible
+        self.source_bytes_hash = source_bytes_hash  # of the bytes read: a fix never overwrites a newer file
         self.fs_path = fs_path or path
         self.text = text
         self.encoding = encoding

@@ -47,11 +47,13 @@ class RunResult:
 
 def load_document(path: Path, shown: str | None = None) -> Document:
     """Read and decode one file. Raises OSError, BinaryFile or DecodeError."""
+    import hashlib
+
     data = path.read_bytes()
     d = decode(data)
     return Document(
         shown or display_path(path), d.text, encoding=d.encoding, bom=d.bom, newline=d.newline,
-        fs_path=str(path),
+        fs_path=str(path), source_bytes_hash=hashlib.sha256(data).hexdigest(),
     )
 
 

@@ -1,7 +1,7 @@
 """NUM: conflicting figures.
 
 Design note. A figure is only comparable once we know what it measures. Extraction (extract.py)
-turns "550余个本级示范点" into an interval [550, 605) with unit 个; keying (keys.py) finds what is
+turns "120余家会员企业" into an interval [550, 605) with unit 个; keying (keys.py) finds what is
 counted (示范点 → 试点 through the synonym data), its scope (本级), its time (years and relative
 times of the sentence; 累计/N年来 mark a cumulative figure) and its kind (achieved, target, change).
 Two figures conflict only when key, unit, scope, time and kind are compatible, their sentences share

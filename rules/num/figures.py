@@ -58,8 +58,8 @@ def same_measure(a: Figure, b: Figure, *, same_document: bool) -> Verdict | None
         return None
     if not times_compatible(a, b, same_document):
         return None
-    # The key alone rarely identifies a measure (4.5万名高技能人才实现发展贯通 is not the total of
-    # 高技能人才): the two sentences must also share context beyond the key.
+    # The key alone rarely identifies a measure (3万名教师参加培训 is not the total of
+    # 教师): the two sentences must also share context beyond the key.
     keyish = a.raw_key + b.raw_key + a.key
     wa = {w for w in content_words(a.sentence) if w not in keyish}
     wb = {w for w in content_words(b.sentence) if w not in keyish}

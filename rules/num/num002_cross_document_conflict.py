@@ -26,7 +26,7 @@ class CrossDocumentConflict(Rule):
     document's period is its dominant year, or a span for retrospectives (10年来, 以来).
 
     ## Example
-    `a.txt`: 与14家省级部门一道……  `b.txt`: 协调领导小组15家成员单位共同建立……
+    `summary.md`: 全区已建成文明实践站126个……  `mid-year.md`: 全区已建成文明实践站162个……
 
     ## Options
     - `synonyms` ([]): extra groups of words naming the same measure.

@@ -43,8 +43,8 @@ class FactContradiction(Rule):
     or in `[tool.jiaokan.facts]`:
 
     ```toml
-    "高技能人才" = { value = "135.7万人", scope = "全省", as_of = "2022-06", source = "省人社厅 2022年6月通报" }
-    "示范点" = { value = "550余个", source = "2021年工作回眸" }
+    "注册志愿者" = { value = "42.6万人", scope = "全市", as_of = "2023-12", source = "市文明办年报" }
+    "文明实践站" = { value = "126个", source = "2023年上半年工作情况" }
     ```
 
     (TOML needs the quotes around Chinese names.)
@@ -56,7 +56,7 @@ class FactContradiction(Rule):
     with the official numbers; a figure that contradicts it is wrong or needs a source.
 
     ## Example
-    With the fact above, `目前全省高技能人才总量已达116万名` is reported: the fact says 135.7万人.
+    With the facts above, `目前全市注册志愿者总数已达38万名` is reported: the fact says 42.6万人.
     """
 
     code = "NUM003"

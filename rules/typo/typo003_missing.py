@@ -19,7 +19,7 @@ class MissingCharacter(TypoRule):
 
     Use instead:
     ```text
-    省总会在昆明市工人文化宫举办:省总工会在昆明市工人文化宫举办
+    区总会在文化中心举办讲座:区总工会在文化中心举办讲座
     ```
 
     """

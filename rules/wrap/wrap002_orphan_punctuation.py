@@ -18,14 +18,14 @@ class OrphanPunctuation(Rule):
 
     ## Example
     ```text
-    介绍农村劳动者就业
+    全年开展读书活动四百余场
 
     。
     ```
 
     Use instead:
     ```text
-    介绍农村劳动者就业。
+    全年开展读书活动四百余场。
     ```
 
     ## Fix safety

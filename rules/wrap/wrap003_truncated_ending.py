@@ -22,7 +22,7 @@ class TruncatedEnding(Rule):
 
     ## Example
     ```text
-    ……介绍农村劳动者就业36.37万人次。提升素质，壮大队伍。省总工会本
+    ……全年开展读书活动四百余场。明年，区图书馆将继续推进数字化建
     ```
 
     ## Fix safety

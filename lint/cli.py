@@ -62,6 +62,8 @@ def build_parser(plugin_commands: dict | None = None) -> argparse.ArgumentParser
     check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the results cache")
+    check.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: .jiaokan_cache)")
 
     sub.add_parser("rules", help="list every rule, enabled or not").add_argument(
         "--format", choices=["table", "json"], default="table")
@@ -124,6 +126,9 @@ def cmd_check(args) -> int:
     registry = Registry()
     engine = Engine(settings, registry, select=_codes(args.select), extend_select=_codes(args.extend_select),
                     ignore=_codes(args.ignore), report_unused_ignores=args.report_unused_ignores)
+    from .cache import from_settings
+
+    engine.cache = from_settings(engine, not args.no_cache, args.cache_dir)
     show_progress = not args.no_progress and sys.stderr.isatty() and not os.environ.get("CI")
     progress = _Progress(show_progress)
     try:

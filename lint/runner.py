@@ -80,6 +80,7 @@ class Engine:
             extra_on.append("JK100")
         self.enabled = registry.enabled_codes(chosen, extra_on, list(settings.ignore) + list(ignore))
         self.context = RunContext(settings)
+        self.cache = None  # a jiaokan.cache.Cache, set by the caller to reuse per-file results
         self.pm = pluggy.PluginManager("jiaokan")
         self.pm.add_hookspecs(hookspecs)
         for code in self.enabled:
@@ -124,12 +125,21 @@ class Engine:
         for i, doc in enumerate(docs.values()):
             if progress:
                 progress(i, len(docs), doc.path)
-            for batch in hook.jiaokan_check_document(document=doc, context=ctx):
-                findings.extend(batch or ())
-            for item in hook.jiaokan_collect_document(document=doc, context=ctx):
-                if item:
-                    code, summary = item
-                    summaries[code].append((doc.path, summary))
+            cached = self.cache.get(doc) if self.cache is not None else None
+            if cached is not None:
+                doc_findings, doc_summaries = cached
+            else:
+                doc_findings, doc_summaries = [], []
+                for batch in hook.jiaokan_check_document(document=doc, context=ctx):
+                    doc_findings.extend(batch or ())
+                for item in hook.jiaokan_collect_document(document=doc, context=ctx):
+                    if item:
+                        doc_summaries.append(item)
+                if self.cache is not None and not any(f.code == "JK002" for f in doc_findings):
+                    self.cache.put(doc, (doc_findings, doc_summaries))
+            findings.extend(doc_findings)
+            for code, summary in doc_summaries:
+                summaries[code].append((doc.path, summary))
         for batch in hook.jiaokan_check_run(summaries=dict(summaries), context=ctx):
             findings.extend(batch or ())
         findings.extend(ctx.extra_findings)

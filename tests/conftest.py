@@ -36,6 +36,12 @@ class Run:
         return [f["code"] for f in self.json["findings"]]
 
 
+@pytest.fixture(autouse=True)
+def _no_results_cache(monkeypatch):
+    """Tests check rules, not cached results (tests/test_cache.py turns the cache back on)."""
+    monkeypatch.setenv("JIAOKAN_NO_CACHE", "1")
+
+
 @pytest.fixture
 def jiaokan(capsys, monkeypatch):
     """Run the CLI in-process: ``jiaokan("check", path, "--format", "json")``."""

@@ -77,6 +77,7 @@ class Figure:
     accumulated: bool  # a sum over a period: 累计, 共计
     kind: str  # achieved | target | change
     sentence: str = field(repr=False, default="")
+    words: frozenset = field(repr=False, default=frozenset())  # content words of the sentence
 
     def describe(self) -> str:
         return self.text

@@ -27,6 +27,8 @@ def document_figures(doc, keys: Keys) -> list[Figure]:
             continue  # nothing identifies what it counts: never compared
         start, end = doc.norm_to_span(s, e)
         fig.start, fig.end = start, end
+        # Computed here, with the document, so a cached summary compares without the lexicon.
+        fig.words = frozenset(content_words(fig.sentence))
         figures.append(fig)
     doc.cache["num-figures"] = figures
     return figures
@@ -61,8 +63,8 @@ def same_measure(a: Figure, b: Figure, *, same_document: bool) -> Verdict | None
     # The key alone rarely identifies a measure (3万名教师参加培训 is not the total of
     # 教师): the two sentences must also share context beyond the key.
     keyish = a.raw_key + b.raw_key + a.key
-    wa = {w for w in content_words(a.sentence) if w not in keyish}
-    wb = {w for w in content_words(b.sentence) if w not in keyish}
+    wa = {w for w in (a.words or content_words(a.sentence)) if w not in keyish}
+    wb = {w for w in (b.words or content_words(b.sentence)) if w not in keyish}
     shared = len(wa & wb)
     overlap = shared / max(1, min(len(wa), len(wb)))
     if len(a.key) >= SPECIFIC_KEY_LENGTH:

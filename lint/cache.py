@@ -1,0 +1,108 @@
+"""The content-hash cache: per file, the per-document findings and the cross-document summaries.
+
+An entry is keyed by the file's bytes, jiaokan's version, the display path, the enabled rules and
+their options (with the contents of any data file an option names), so any change that could change
+a finding misses the cache. Entries are written atomically; an unreadable entry is a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import xxhash
+
+from . import __version__
+from .fsutil import atomic_write
+
+FORMAT = 1
+
+
+def fingerprint(engine) -> str:
+    """What, besides a file's bytes and path, decides its per-document results."""
+    settings = engine.settings
+    parts = {
+        "version": __version__,
+        "format": FORMAT,
+        "enabled": engine.enabled,
+        "rules": settings.rules,
+        "facts": settings.facts,
+        "facts-file": settings.facts_file,
+        "severity": settings.severity,
+    }
+    files = {}
+    for value in _strings(parts) + ["facts.toml"]:
+        candidate = settings.root / value
+        try:
+            if candidate.is_file():
+                files[value] = xxhash.xxh3_128_hexdigest(candidate.read_bytes())
+        except (OSError, ValueError):
+            pass
+    parts["files"] = files
+    return xxhash.xxh3_128_hexdigest(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode())
+
+
+def _strings(obj) -> list[str]:
+    if isinstance(obj, str):
+        return [obj] if obj and len(obj) < 512 else []
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in _strings(v)]
+    if isinstance(obj, (list, tuple)):
+        return [s for v in obj for s in _strings(v)]
+    return []
+
+
+class Cache:
+    def __init__(self, folder: Path, run_fingerprint: str):
+        self.folder = Path(folder) / f"v{FORMAT}"
+        self.run_fingerprint = run_fingerprint
+        self.hits = self.misses = 0
+
+    def key(self, doc) -> str | None:
+        if not doc.source_bytes_hash:
+            return None
+        return xxhash.xxh3_128_hexdigest(f"{self.run_fingerprint}\0{doc.path}\0{doc.source_bytes_hash}".encode())
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, doc):
+        key = self.key(doc)
+        if key is None:
+            return None
+        try:
+            with open(self._path(key), "rb") as fh:
+                entry = pickle.load(fh)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # a corrupt or foreign entry is a miss, never an error
+            self.misses += 1
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, doc, entry) -> None:
+        key = self.key(doc)
+        if key is None:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():
+                atomic_write(ignore, b"# created by jiaokan\n*\n")
+            atomic_write(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass  # an unwritable cache only costs speed
+
+
+def from_settings(engine, enabled: bool, folder: str | None = None) -> Cache | None:
+    if not enabled or os.environ.get("JIAOKAN_NO_CACHE"):
+        return None
+    base = Path(folder or engine.settings.cache_dir)
+    if not base.is_absolute():
+        base = engine.settings.root / base
+    return Cache(base, fingerprint(engine))

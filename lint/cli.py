@@ -62,9 +62,19 @@ def build_parser(plugin_commands: dict | None = None) -> argparse.ArgumentParser
     check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the results cache")
     check.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: .jiaokan_cache)")
 
+    base = sub.add_parser("baseline", help="record today's findings, to report only new ones")
+    base.add_argument("action", choices=["create", "update"],
+                      help="create: record every finding; update: drop entries that are fixed")
+    base.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    base.add_argument("--baseline", "-o", metavar="FILE", default=None, help="default: .jiaokan-baseline.json")
+    base.add_argument("--select", action="append", metavar="CODES")
+    base.add_argument("--ignore", action="append", metavar="CODES")
+    base.add_argument("--config", metavar="FILE")
+    base.add_argument("--isolated", action="store_true")
     sub.add_parser("rules", help="list every rule, enabled or not").add_argument(
         "--format", choices=["table", "json"], default="table")
     rule = sub.add_parser("rule", help="print a rule's documentation")
@@ -157,6 +167,12 @@ def cmd_check(args) -> int:
                 result = engine.run(args.paths, None)
     finally:
         progress.close()
+    if args.baseline:
+        from .baseline import filter_new, load
+
+        dropped = filter_new(result, load(Path(args.baseline)))
+        if dropped:
+            print(f"jiaokan: {dropped} finding{'s' if dropped != 1 else ''} in the baseline not shown", file=sys.stderr)
     for path, reason in result.skipped:
         print(f"jiaokan: warning: {path}: skipped ({reason})", file=sys.stderr)
     for path, reason in result.errors:
@@ -235,7 +251,27 @@ def cmd_rule(args) -> int:
     return 0
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule}
+def cmd_baseline(args) -> int:
+    from .baseline import DEFAULT_FILE, load, write
+    from .registry import Registry
+    from .runner import Engine
+
+    settings = _settings(args)
+    engine = Engine(settings, Registry(), select=_codes(args.select), ignore=_codes(args.ignore))
+    result = engine.run(args.paths)
+    path = Path(args.baseline or DEFAULT_FILE)
+    if args.action == "create":
+        n = write(path, result)
+        print(f"jiaokan: {path}: {n} finding{'s' if n != 1 else ''} recorded", file=sys.stderr)
+    else:
+        old = load(path)
+        n = write(path, result, keep=old)
+        gone = sum(old.values()) - n
+        print(f"jiaokan: {path}: {n} kept, {gone} fixed and pruned", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "baseline": cmd_baseline}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ itself uses several times, one edit away. Real words are never "corrected" into 
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,6 +139,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     text = doc.norm
     runs = [(m.start(), m.group()) for m in HAN_RUN.finditer(text)]
     terms = _doc_terms([r for _, r in runs])
+    # Segmented and counted once: checking evidence must never rescan the text for a candidate.
+    run_tokens = [cut(run) for _, run in runs]
+    char_counts = Counter(text)
+    token_counts: Counter = Counter(t for tokens in run_tokens for t in tokens)
     # Document terms with an interior character dropped (省总工会 -> 省总会).
     term_del: dict[str, list[str]] = {}
     for term in terms:
@@ -145,7 +150,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             for j in range(1, len(term) - 1):
                 term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
     # Common lexicon words of this document, with an interior character dropped.
-    doc_words = {t for _, run in runs for t in cut(run) if len(t) >= 3 and frequency(t) >= COMMON}
+    doc_words = {t for t in token_counts if len(t) >= 3 and frequency(t) >= COMMON}
     for word in doc_words:
         for j in range(1, len(word) - 1):
             term_del.setdefault(word[:j] + word[j + 1 :], []).append(word)
@@ -156,6 +161,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
 
     def known(w: str) -> bool:
         return w in user_words or frequency(w) >= COMMON or terms.get(w, 0) >= DOC_TERM_MIN
+
+    def uses(word: str) -> bool:
+        """The document uses ``word`` (as a word of its segmentation, or a repeated string)."""
+        return token_counts.get(word, 0) > 0 or terms.get(word, 0) > 0
 
     def gain(c: Candidate) -> float:
         a, b = max(0, c.start - CONTEXT), min(len(text), c.end + CONTEXT)
@@ -179,14 +188,15 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         window = text[max(0, c.start - 1) : c.end + 1]
         if any(window[k] == window[k + 1] for k in range(len(window) - 1)) and c.kind != "doubled":
             return  # 自自在在, 看看: reduplication is grammar, not a slip
-        for a, b in single_runs:
-            if a <= c.start and c.end <= b:
-                # Inside a run of single characters, the correction must not leave orphans behind:
-                # 乎稳较快 -> 平稳/较/快 (较, 快 stand alone) is a repair, while 因城施策 -> 因/城市/策
-                # or 铸重器 -> 注重/器 leave a character that rarely stands alone: a formula, not a slip.
-                fixed = text[a : c.start] + c.right + text[c.end : b]
-                if any(len(t) == 1 and frequency(t) < ORPHAN_FREQ for t in cut(fixed)):
-                    return
+        k = bisect.bisect_right(run_starts, c.start) - 1
+        if k >= 0 and c.end <= single_runs[k][1]:
+            # Inside a run of single characters, the correction must not leave orphans behind:
+            # 乎稳较快 -> 平稳/较/快 (较, 快 stand alone) is a repair, while 因城施策 -> 因/城市/策
+            # or 铸重器 -> 注重/器 leave a character that rarely stands alone: a formula, not a slip.
+            a, b = single_runs[k]
+            fixed = text[a : c.start] + c.right + text[c.end : b]
+            if any(len(t) == 1 and frequency(t) < ORPHAN_FREQ for t in cut(fixed)):
+                return
         doc_backed = _doc_term(c.right, terms) and not frequency(c.wrong)
         if c.kind in GAIN and not doc_backed:
             g = gain(c)
@@ -196,14 +206,14 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 return
             # The corrected word elsewhere in this document lowers the bar (the document's own
             # vocabulary is the strongest evidence).
-            need = GAIN_WITH_EVIDENCE[c.kind] if c.right in text.replace(c.wrong, "", 1) else GAIN[c.kind]
+            need = GAIN_WITH_EVIDENCE[c.kind] if uses(c.right) else GAIN[c.kind]
             if g < need:
                 return
-            elif c.kind in GAIN_ALONE and c.right not in text:
+            elif c.kind in GAIN_ALONE and not uses(c.right):
                 if g < GAIN_ALONE[c.kind]:
                     return
                 changed = [x for x, y in zip(c.wrong, c.right) if x != y]
-                if c.kind == "confusable" and any(text.count(ch) >= 2 for ch in changed):
+                if c.kind == "confusable" and any(char_counts[ch] >= 2 for ch in changed):
                     return  # 抗疫 where 疫情, 疫苗 … show the author means 疫: topic vocabulary
         k = (c.start, c.end)
         if k not in found:
@@ -231,15 +241,15 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             return f"“{wrong}” {rare}; “{right}” occurs {where}"
         return None
 
-    single_runs: list[tuple[int, int]] = []
+    single_runs: list[tuple[int, int]] = []  # in text order, so a binary search finds the one around a spot
+    run_starts: list[int] = []
     for wrong, right in misspellings.items():
         for m in regex.finditer(regex.escape(wrong), text):
             if user_words and any(u in text[max(0, m.start() - 4) : m.end() + 4] for u in user_words):
                 continue
             found.setdefault(m.span(), Candidate("confusable", m.start(), m.end(), wrong, right,
                                                  f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
-    for base, run in runs:
-        tokens = cut(run)
+    for (base, run), tokens in zip(runs, run_tokens):
         offs = []
         pos = 0
         for t in tokens:
@@ -253,6 +263,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 j += 1
             if j - i >= 3:
                 single_runs.append((base + offs[i], base + offs[j - 1] + 1))
+                run_starts.append(base + offs[i])
             i = max(j, i + 1)
         for i, tok in enumerate(tokens):
             windows: set[tuple[int, int]] = set()

@@ -63,6 +63,8 @@ def build_parser(plugin_commands: dict | None = None) -> argparse.ArgumentParser
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    check.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                       help="worker processes for the per-document phase (default: the number of cores)")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the results cache")
     check.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: .jiaokan_cache)")
 
@@ -139,6 +141,7 @@ def cmd_check(args) -> int:
     from .cache import from_settings
 
     engine.cache = from_settings(engine, not args.no_cache, args.cache_dir)
+    engine.jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     show_progress = not args.no_progress and sys.stderr.isatty() and not os.environ.get("CI")
     progress = _Progress(show_progress)
     try:

@@ -3,6 +3,7 @@ rules → suppressions and severities → findings. The reporters take it from t
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,11 +58,35 @@ def load_document(path: Path, shown: str | None = None) -> Document:
     )
 
 
+# Worker processes (``--jobs``): each builds its own engine once, then checks files by path.
+_WORKER: dict = {}
+
+
+def _worker_init(settings: Settings, options: dict) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent handles it, workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["engine"] = Engine(settings, Registry(), **options)
+
+
+def _worker_check(fs_path: str, shown: str):
+    engine = _WORKER["engine"]
+    doc = load_document(Path(fs_path), shown)
+    return engine.check_one(doc)
+
+
 class Engine:
+    # A pool pays for itself only from this many files (each worker loads the lexicon once).
+    PARALLEL_MIN_FILES = 8
+
     def __init__(self, settings: Settings, registry: Registry, *, select=None, extend_select=(), ignore=(),
                  report_unused_ignores: bool = False):
         self.settings = settings
         self.registry = registry
+        self.jobs = 1
+        self._options = dict(select=select, extend_select=tuple(extend_select), ignore=tuple(ignore),
+                             report_unused_ignores=report_unused_ignores)
         where = settings.where
         registry.validate_selectors(settings.select or (), f"{where}: select")
         registry.validate_selectors(settings.extend_select, f"{where}: extend-select")
@@ -117,26 +142,45 @@ class Engine:
         findings = self.postprocess(findings, docs)
         return RunResult(findings, docs, len(docs), skipped, errors, self.enabled)
 
+    def check_one(self, doc: Document) -> tuple[list[Finding], list]:
+        """Per-document findings and cross-document summaries of one document."""
+        hook = self.pm.hook
+        ctx = self.context
+        doc_findings: list[Finding] = []
+        doc_summaries: list = []
+        for batch in hook.jiaokan_check_document(document=doc, context=ctx):
+            doc_findings.extend(batch or ())
+        for item in hook.jiaokan_collect_document(document=doc, context=ctx):
+            if item:
+                doc_summaries.append(item)
+        doc_findings.extend(ctx.extra_findings)
+        ctx.extra_findings.clear()
+        return doc_findings, doc_summaries
+
     def check_documents(self, docs: dict[str, Document], progress=None) -> list[Finding]:
         hook = self.pm.hook
         ctx = self.context
-        findings: list[Finding] = []
-        summaries: dict[str, list] = defaultdict(list)
-        for i, doc in enumerate(docs.values()):
-            if progress:
-                progress(i, len(docs), doc.path)
+        results: dict[str, tuple] = {}
+        todo = []
+        for doc in docs.values():
             cached = self.cache.get(doc) if self.cache is not None else None
             if cached is not None:
-                doc_findings, doc_summaries = cached
+                results[doc.path] = cached
             else:
-                doc_findings, doc_summaries = [], []
-                for batch in hook.jiaokan_check_document(document=doc, context=ctx):
-                    doc_findings.extend(batch or ())
-                for item in hook.jiaokan_collect_document(document=doc, context=ctx):
-                    if item:
-                        doc_summaries.append(item)
-                if self.cache is not None and not any(f.code == "JK002" for f in doc_findings):
-                    self.cache.put(doc, (doc_findings, doc_summaries))
+                todo.append(doc)
+        if self.jobs > 1 and len(todo) >= self.PARALLEL_MIN_FILES and all(d.source_bytes_hash for d in todo):
+            results.update(self._check_parallel(todo, progress, len(results), len(docs)))
+        else:
+            for i, doc in enumerate(todo):
+                if progress:
+                    progress(len(results), len(docs), doc.path)
+                results[doc.path] = self.check_one(doc)
+        findings: list[Finding] = []
+        summaries: dict[str, list] = defaultdict(list)
+        for doc in docs.values():  # in path order, whatever order the workers finished in
+            doc_findings, doc_summaries = results[doc.path]
+            if self.cache is not None and doc in todo and not any(f.code == "JK002" for f in doc_findings):
+                self.cache.put(doc, (doc_findings, doc_summaries))
             findings.extend(doc_findings)
             for code, summary in doc_summaries:
                 summaries[code].append((doc.path, summary))
@@ -145,6 +189,30 @@ class Engine:
         findings.extend(ctx.extra_findings)
         ctx.extra_findings.clear()
         return findings
+
+    def _check_parallel(self, todo: list[Document], progress, done: int, total: int) -> dict[str, tuple]:
+        import concurrent.futures as cf
+        import multiprocessing
+
+        out: dict[str, tuple] = {}
+        ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
+        pool = cf.ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_worker_init,
+                                      initargs=(self.settings, self._options))
+        try:
+            futures = {pool.submit(_worker_check, doc.fs_path, doc.path): doc for doc in todo}
+            for fut in cf.as_completed(futures):
+                doc = futures[fut]
+                try:
+                    out[doc.path] = fut.result()
+                except Exception:  # a worker died (or a file vanished): check it here instead
+                    out[doc.path] = self.check_one(doc)
+                if progress:
+                    progress(done + len(out), total, doc.path)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop the workers, write nothing
+            raise
+        pool.shutdown()
+        return out
 
     def postprocess(self, findings: list[Finding], docs: dict[str, Document]) -> list[Finding]:
         enabled = set(self.enabled)

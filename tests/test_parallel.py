@@ -1,0 +1,55 @@
+"""--jobs gives the same findings as one process; Ctrl-C leaves no partial file and no bad cache."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import SEED_000, SEED_001, need, GOV
+
+
+def _corpus(tmp_path, n=10):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(n):
+        shutil.copy(SEED_000 if i % 2 else SEED_001, folder / f"r{i:02d}.txt")
+    return folder
+
+
+def test_parallel_equals_sequential(jiaokan, tmp_path):
+    folder = _corpus(tmp_path)
+    one = jiaokan("check", folder, "--isolated", "--format", "json", "--jobs", "1")
+    two = jiaokan("check", folder, "--isolated", "--format", "json", "--jobs", "2")
+    assert one.code == two.code == 1
+    assert one.json["findings"] == two.json["findings"]
+    assert one.json["summary"]["files_checked"] == 10
+
+
+def test_ctrl_c_leaves_no_partial_file_and_no_bad_cache(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i, report in enumerate(sorted(need(GOV).glob("*.txt"))):
+        shutil.copy(report, folder / report.name)
+    originals = {p.name: p.read_bytes() for p in folder.iterdir()}
+    env = dict(os.environ)
+    env.pop("JIAOKAN_NO_CACHE", None)
+    proc = subprocess.Popen([sys.executable, "-m", "jiaokan", "check", str(folder), "--isolated", "--fix",
+                             "--unsafe-fixes", "--jobs", "2", "--cache-dir", str(tmp_path / "cache")],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    time.sleep(3)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: the whole process group
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode in (0, 1, 130), err.decode()
+    assert b"Traceback" not in err
+    assert not list(tmp_path.rglob("*.jiaokan-tmp"))
+    for p in folder.iterdir():
+        p.read_bytes().decode("utf-8")  # whole files only: the original or the fixed one
+        assert p.name in originals
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        pickle.loads(entry.read_bytes())

@@ -1,0 +1,69 @@
+"""Whole-run speed: the full rule set, cold and cached, on the gov-reports corpus replicated N times,
+with, in the same run, the floor (a bare Python pass that reads and regex-scans the same files) and
+a peer (`autocorrect_py.lint_for` from the autocorrect-py package, when it is installed).
+
+    python benchmarks/run.py                # 4x the corpus (~5 MB)
+    python benchmarks/run.py --factor 84    # ~100 MB (long)
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import build  # noqa: E402
+from dup import FLOOR, measure  # noqa: E402
+
+PEER = r"""
+import pathlib, sys
+import autocorrect_py
+n = 0
+for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
+    n += len(autocorrect_py.lint_for(p.read_text(encoding="utf-8"), "text").messages)
+print(n)
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--factor", type=float, default=4)
+    ap.add_argument("--jobs", type=int, default=0)
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="jiaokan-run-"))
+    try:
+        files, size = build(tmp / "docs", args.factor)
+        mb = size / 1e6
+        cmd = [sys.executable, "-m", "jiaokan", "check", str(tmp / "docs"), "--isolated", "--format", "json",
+               "--no-progress", "--output-file", str(tmp / "out.json"), "--cache-dir", str(tmp / "cache")]
+        if args.jobs:
+            cmd += ["--jobs", str(args.jobs)]
+        floor, _ = measure([sys.executable, "-c", FLOOR, str(tmp / "docs")])
+        cold, cold_rss = measure(cmd)
+        warm, warm_rss = measure(cmd)
+        try:
+            import autocorrect_py  # noqa: F401
+
+            peer, _ = measure([sys.executable, "-c", PEER, str(tmp / "docs")])
+        except ImportError:
+            peer = None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"corpus: {files} files, {mb:.1f} MB ({args.factor:g}x gov-reports)")
+    print(f"floor (read + regex scan): {floor:6.2f} s")
+    print(f"jiaokan cold:   {cold:7.2f} s  {mb / cold:5.2f} MB/s  peak RSS {cold_rss:6.0f} MiB  ({cold / floor:.0f}x floor)")
+    print(f"jiaokan cached: {warm:7.2f} s  {mb / warm:5.2f} MB/s  peak RSS {warm_rss:6.0f} MiB  "
+          f"({warm / cold:.1%} of cold)")
+    if peer is not None:
+        print(f"autocorrect-py lint (peer): {peer:6.2f} s  {mb / peer:5.2f} MB/s  (jiaokan cold / peer: {cold / peer:.1f}x)")
+    else:
+        print("autocorrect-py is not installed: no peer figure (pip install autocorrect-py)")
+
+
+if __name__ == "__main__":
+    main()

@@ -336,15 +336,19 @@ def _confusable(w: str, start: int, sub_index, strong, add) -> None:
         return
     best = None
     for j in range(len(w)):
+        # Candidates come most frequent first: the first that qualifies is the best for this j.
         for right in sub_index.get(w[:j] + "?" + w[j + 1 :], ()):
+            if best is not None and frequency(right) <= frequency(best[0]):
+                break
             if right == w:
                 continue
             how = confusable(w[j], right[j])
             if not how:
                 continue
             why = strong(right, w)
-            if why and (best is None or frequency(right) > frequency(best[0])):
+            if why:
                 best = (right, f"{why}; “{w[j]}” and “{right[j]}” look or sound alike")
+                break
     if best:
         add(Candidate("confusable", start, start + len(w), w, best[0], best[1], "normal"))
 

@@ -20,7 +20,7 @@ def _cache_path() -> str:
     import jieba
 
     base = getattr(tokenizer(), "tmp_dir", None) or os.path.join(os.path.expanduser("~"), ".cache", "jiaokan")
-    return os.path.join(base, f"typo-index-{jieba.__version__}-{len(freq())}-{MIN_INDEX_FREQ}.marshal")
+    return os.path.join(base, f"typo-index-2-{jieba.__version__}-{len(freq())}-{MIN_INDEX_FREQ}.marshal")
 
 
 def indexes() -> tuple[dict, dict, dict]:
@@ -59,6 +59,9 @@ def _load_or_build():
         if n >= 4 and tags.get(w) == "i":
             for j in range(n):
                 dele.setdefault(w[:j] + w[j + 1 :], []).append(w)
+    fq = freq()
+    for words in sub.values():
+        words.sort(key=lambda w: -fq.get(w, 0))  # most frequent first: the search stops at a hit
     built = (sub, dele, tags)
     try:
         tmp = f"{path}.{os.getpid()}.tmp"

@@ -35,6 +35,21 @@ class RunContext:
             self.shared[key] = factory()
         return self.shared[key]
 
+    def read_data_file(self, value: str, who: str) -> str:
+        """The text of a data file named by a rule option, relative to the configuration file;
+        a missing or unreadable file is a configuration error (exit 2), naming the option."""
+        from .errors import ConfigError
+
+        path = Path(value)
+        if not path.is_absolute():
+            path = self.settings.root / path
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{who} {path}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise ConfigError(f"{who} {path}: not UTF-8") from None
+
 
 @dataclass
 class RunResult:

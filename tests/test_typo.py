@@ -137,3 +137,10 @@ def _planted(kind: str):
             reported += len(fresh)
             correct += len(ok)
     return planted, hits, reported, correct
+
+
+def test_missing_words_file_is_a_config_error(jiaokan, tmp_path):
+    (tmp_path / "jiaokan.toml").write_text('[rules.TYPO]\nwords-file = "missing.txt"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("这是一段完整的话。\n", encoding="utf-8")
+    r = jiaokan("check", "a.txt", cwd=tmp_path)
+    assert r.code == 2 and "TYPO words-file" in r.err and "missing.txt" in r.err

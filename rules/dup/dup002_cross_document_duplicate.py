@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from pathlib import Path
 
 from jiaokan import Related, Rule, Severity
 
@@ -57,15 +56,8 @@ class CrossDocumentDuplicate(Rule):
     def _allowed_hashes(self, context) -> set[int]:
         passages = list(self.config["allow"])
         if self.config["allow-file"]:
-            path = Path(self.config["allow-file"])
-            if not path.is_absolute():
-                path = context.settings.root / path
-            from jiaokan.errors import ConfigError
-
-            try:
-                passages += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-            except OSError as exc:
-                raise ConfigError(f"DUP002 allow-file {path}: {exc.strerror}") from None
+            text = context.read_data_file(self.config["allow-file"], "DUP002 allow-file")
+            passages += [p for p in text.split("\n\n") if p.strip()]
         from .fingerprint import WORD_RUN
 
         out: set[int] = set()

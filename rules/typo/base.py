@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from jiaokan import Edit, Fix, Rule, Severity
-from jiaokan.errors import ConfigError
 
 from .candidates import analyse
 
@@ -55,13 +52,8 @@ class TypoRule(Rule):
     def _user_words(self, context) -> frozenset[str]:
         words = set(self.config["words"])
         if self.config["words-file"]:
-            path = Path(self.config["words-file"])
-            if not path.is_absolute():
-                path = context.settings.root / path
-            try:
-                words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
-            except OSError as exc:
-                raise ConfigError(f"{self.code} words-file {path}: {exc.strerror}") from None
+            text = context.read_data_file(self.config["words-file"], "TYPO words-file")
+            words.update(w.strip() for w in text.splitlines() if w.strip())
         return frozenset(words)
 
     def check(self, document, context):

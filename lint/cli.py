@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import os
 import sys
@@ -20,11 +21,17 @@ def _codes(values) -> list[str]:
     return out
 
 
-def _plugin_commands() -> dict:
+@functools.lru_cache(maxsize=1)
+def _registry():
+    """One registry per process: the rule packs' entry points are loaded once."""
     from .registry import Registry
 
+    return Registry()
+
+
+def _plugin_commands() -> dict:
     try:
-        registry = Registry()
+        registry = _registry()
     except JiaokanError:
         return {}
     out = {}
@@ -130,12 +137,11 @@ class _Progress:
 
 
 def cmd_check(args) -> int:
-    from .registry import Registry
-    from .reporters import FORMATS, statistics
+    from .reporters import FORMATS, plural, statistics
     from .runner import Engine
 
     settings = _settings(args)
-    registry = Registry()
+    registry = _registry()
     engine = Engine(settings, registry, select=_codes(args.select), extend_select=_codes(args.extend_select),
                     ignore=_codes(args.ignore), report_unused_ignores=args.report_unused_ignores)
     from .cache import from_settings
@@ -151,9 +157,8 @@ def cmd_check(args) -> int:
 
             outcome = apply(result, args.unsafe_fixes, write=False)
             _emit("".join(outcome.diffs), args.output_file)
-            n = outcome.fixed
-            print(f"jiaokan: {n} fix{'es' if n != 1 else ''} in {len(outcome.files)} file"
-                  f"{'s' if len(outcome.files) != 1 else ''} would be applied", file=sys.stderr)
+            print(f"jiaokan: {plural(outcome.fixed, 'fix', 'fixes')} in {plural(len(outcome.files), 'file')} "
+                  "would be applied", file=sys.stderr)
             return 0 if args.exit_zero or not outcome.files else 1
         fixed_total = 0
         if args.fix:
@@ -175,7 +180,7 @@ def cmd_check(args) -> int:
 
         dropped = filter_new(result, load(Path(args.baseline)))
         if dropped:
-            print(f"jiaokan: {dropped} finding{'s' if dropped != 1 else ''} in the baseline not shown", file=sys.stderr)
+            print(f"jiaokan: {plural(dropped, 'finding')} in the baseline not shown", file=sys.stderr)
     for path, reason in result.skipped:
         print(f"jiaokan: warning: {path}: skipped ({reason})", file=sys.stderr)
     for path, reason in result.errors:
@@ -188,8 +193,7 @@ def cmd_check(args) -> int:
         FORMATS[args.format](result, registry, buf)
     _emit(buf.getvalue(), args.output_file)
     if args.fix:
-        print(f"jiaokan: fixed {fixed_total} finding{'s' if fixed_total != 1 else ''}, "
-              f"{len(result.findings)} remaining", file=sys.stderr)
+        print(f"jiaokan: fixed {plural(fixed_total, 'finding')}, {len(result.findings)} remaining", file=sys.stderr)
     if args.exit_zero:
         return 0
     return 1 if result.findings else 0
@@ -210,9 +214,7 @@ def _emit(text: str, output_file: str | None) -> None:
 
 
 def cmd_rules(args) -> int:
-    from .registry import Registry
-
-    registry = Registry()
+    registry = _registry()
     rows = [registry.rules[c] for c in registry.codes]
     if args.format == "json":
         import json
@@ -236,9 +238,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_rule(args) -> int:
-    from .registry import Registry
-
-    registry = Registry()
+    registry = _registry()
     code = args.code.upper()
     cls = registry.rules.get(code)
     if cls is None:
@@ -256,16 +256,16 @@ def cmd_rule(args) -> int:
 
 def cmd_baseline(args) -> int:
     from .baseline import DEFAULT_FILE, load, write
-    from .registry import Registry
+    from .reporters import plural
     from .runner import Engine
 
     settings = _settings(args)
-    engine = Engine(settings, Registry(), select=_codes(args.select), ignore=_codes(args.ignore))
+    engine = Engine(settings, _registry(), select=_codes(args.select), ignore=_codes(args.ignore))
     result = engine.run(args.paths)
     path = Path(args.baseline or DEFAULT_FILE)
     if args.action == "create":
         n = write(path, result)
-        print(f"jiaokan: {path}: {n} finding{'s' if n != 1 else ''} recorded", file=sys.stderr)
+        print(f"jiaokan: {path}: {plural(n, 'finding')} recorded", file=sys.stderr)
     else:
         old = load(path)
         n = write(path, result, keep=old)

@@ -3,6 +3,7 @@ rules → suppressions and severities → findings. The reporters take it from t
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -63,8 +64,6 @@ class RunResult:
 
 def load_document(path: Path, shown: str | None = None) -> Document:
     """Read and decode one file. Raises OSError, BinaryFile or DecodeError."""
-    import hashlib
-
     data = path.read_bytes()
     d = decode(data)
     return Document(
@@ -186,15 +185,16 @@ class Engine:
         if self.jobs > 1 and len(todo) >= self.PARALLEL_MIN_FILES and all(d.source_bytes_hash for d in todo):
             results.update(self._check_parallel(todo, progress, len(results), len(docs)))
         else:
-            for i, doc in enumerate(todo):
+            for doc in todo:
                 if progress:
                     progress(len(results), len(docs), doc.path)
                 results[doc.path] = self.check_one(doc)
+        fresh = {doc.path for doc in todo}
         findings: list[Finding] = []
         summaries: dict[str, list] = defaultdict(list)
         for doc in docs.values():  # in path order, whatever order the workers finished in
             doc_findings, doc_summaries = results[doc.path]
-            if self.cache is not None and doc in todo and not any(f.code == "JK002" for f in doc_findings):
+            if self.cache is not None and doc.path in fresh and not any(f.code == "JK002" for f in doc_findings):
                 self.cache.put(doc, (doc_findings, doc_summaries))
             findings.extend(doc_findings)
             for code, summary in doc_summaries:

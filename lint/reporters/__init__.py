@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import github, json_, junit, rich_, sarif, text
+from .wording import closing_line, plural  # noqa: F401  (re-exported)
 
 FORMATS = {
     "rich": rich_.render,

@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .wording import closing_line, plural
+
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MAX_CELLS = 72  # width of the snippet window
 
@@ -88,9 +90,9 @@ def _fix_preview(doc, f) -> str:
     if all(not e.replacement.strip() for e in edits):
         removed = [doc.text[e.start_offset:e.end_offset] for e in edits]
         if all(not r.strip() for r in removed):
-            return f"join the lines ({len(edits)} break{'s' if len(edits) != 1 else ''} removed)"
+            return f"join the lines ({plural(len(edits), 'break')} removed)"
         return f"delete {sum(len(r) for r in removed)} characters"
-    return f"{len(edits)} edit{'s' if len(edits) != 1 else ''}"
+    return plural(len(edits), "edit")
 
 
 def render(result, registry, out, console: Console | None = None) -> None:
@@ -127,9 +129,7 @@ def render(result, registry, out, console: Console | None = None) -> None:
         for code, name, n, fx in rows:
             table.add_row(code, name, str(n), str(fx) if fx else "")
         console.print(table)
-        n = len(result.findings)
         fixable = sum(1 for f in result.findings if f.fix is not None)
-        console.print(Text(f"Found {n} finding{'s' if n != 1 else ''} in {result.files_checked} file{'s' if result.files_checked != 1 else ''}"
-                           + (f" ({fixable} with a suggested fix)." if fixable else "."), style="bold"))
+        console.print(Text(closing_line(result) + (f" ({fixable} with a suggested fix)." if fixable else "."), style="bold"))
     else:
-        console.print(Text(f"All checks passed ({result.files_checked} file{'s' if result.files_checked != 1 else ''}).", style="bold green"))
+        console.print(Text(closing_line(result) + ".", style="bold green"))

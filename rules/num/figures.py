@@ -22,13 +22,16 @@ def document_figures(doc, keys: Keys) -> list[Figure]:
         return cached
     norm = doc.norm
     figures = []
+    words_of: dict[str, frozenset] = {}  # a sentence often holds several figures
     for s, e, fig in extract(norm, keys, paragraph_starts(doc)):
         if not fig.key:
             continue  # nothing identifies what it counts: never compared
         start, end = doc.norm_to_span(s, e)
         fig.start, fig.end = start, end
         # Computed here, with the document, so a cached summary compares without the lexicon.
-        fig.words = frozenset(content_words(fig.sentence))
+        if fig.sentence not in words_of:
+            words_of[fig.sentence] = frozenset(content_words(fig.sentence))
+        fig.words = words_of[fig.sentence]
         figures.append(fig)
     doc.cache["num-figures"] = figures
     return figures

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jiaokan import Rule, Severity
+from jiaokan.config import tomllib
 from jiaokan.errors import ConfigError
 
 from .extract import YEAR, parse_value
@@ -14,10 +15,6 @@ from .figures import document_figures, keys_for
 from .keys import AREA_SCOPES, GENERIC_SCOPES, scopes_compatible
 from .num001_conflicting_figures import OPTIONS
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 @dataclass(frozen=True)

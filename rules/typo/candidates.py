@@ -16,7 +16,6 @@ from functools import lru_cache
 import regex
 
 from jiaokan.rules.lang import cut
-from jiaokan.rules.lang import freq as lexicon_entries_dict
 
 from .lexicon import confusable, frequency, indexes, log_prob
 
@@ -28,7 +27,6 @@ GAIN = {"confusable": 9.2, "transposed": 6.9, "missing": 6.9}
 GAIN_WITH_EVIDENCE = {"confusable": 9.2, "transposed": 4.6, "missing": 6.9}
 # Without the corrected word elsewhere in the document, only an overwhelming gain will do.
 GAIN_ALONE = {"confusable": 11.5, "transposed": 13.8}
-RARE_FORM_RATIO = 300
 DOC_TERM_EVIDENCE = 5  # a document term backs a missing-character correction from this many uses
 NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 # A doubled character is a slip only where the lone copy is not one of the commonest words
@@ -63,28 +61,15 @@ def _doc_terms(runs: list[str]) -> Counter:
     return Counter({t: c for t, c in counts.items() if c >= 2})
 
 
-def lexicon_entries() -> dict:
-    """Every lexicon entry, prefixes of longer words included (年年 opens 年年岁岁)."""
-    return lexicon_entries_dict()
-
-
+@lru_cache(maxsize=1)
 def known_misspellings() -> dict[str, str]:
-    import sys
-    from functools import lru_cache  # noqa: F401
+    """The misspellings data shipped with jiaokan (data/misspellings.toml)."""
     from pathlib import Path
 
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    global _MISSPELLINGS
-    if _MISSPELLINGS is None:
-        path = Path(__file__).parent / "data" / "misspellings.toml"
-        _MISSPELLINGS = dict(tomllib.loads(path.read_text(encoding="utf-8"))["misspellings"])
-    return _MISSPELLINGS
+    from jiaokan.config import tomllib
 
-
-_MISSPELLINGS: dict | None = None
+    path = Path(__file__).parent / "data" / "misspellings.toml"
+    return dict(tomllib.loads(path.read_text(encoding="utf-8"))["misspellings"])
 
 
 def _parallel(text: str, a: int, b: int) -> bool:
@@ -219,9 +204,6 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         if k not in found:
             found[k] = c
 
-    def rarity(w: str) -> int:
-        return max(frequency(w), terms.get(w, 0))
-
     def strong(right: str, wrong: str) -> str | None:
         """Why ``right`` is the word meant, or None."""
         doc_uses = terms.get(right, 0)
@@ -303,7 +285,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 windows.add((o, o + len(tok)))
             for a, b in windows:
                 w = run[a:b]
-                if len(w) < 2 or known(w) or rarity(w) >= COMMON:
+                if len(w) < 2 or known(w):
                     continue
                 _transposed(w, base + a, strong, add)
                 _confusable(w, base + a, sub_index, strong, add)

@@ -104,12 +104,6 @@ def confusable(a: str, b: str) -> str | None:
     return None
 
 
-def same_four_corner(a: str, b: str) -> bool:
-    """Characters with the same four-corner code: the closest look-alikes (己/已, 未/末)."""
-    codes = _four_corner()
-    return a != b and codes.get(a) is not None and codes.get(a) == codes.get(b)
-
-
 def frequency(word: str) -> int:
     return freq().get(word, 0)
 
@@ -147,9 +141,3 @@ def pos(word: str) -> str:
     if tag:
         return tag
     return "n" if len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word) else "x"
-
-
-@lru_cache(maxsize=1)
-def idiom_set() -> frozenset[str]:
-    """Idioms (成语): the words jieba's dictionary tags "i"."""
-    return frozenset(w for w, t in indexes()[2].items() if t == "i")

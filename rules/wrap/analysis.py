@@ -175,10 +175,9 @@ def analyse(doc) -> dict:
         ok = (i + 1 not in after_orphan and not is_terminal(a.text) and not is_block_shape(a.text, araw)
               and not is_block_shape(b.text, braw))
         candidates.append(ok)
-    gaps = [_has_blank_between(doc, prose[i][0], prose[i + 1][0]) for i in range(len(candidates))]
     if doc.is_markdown:
         # In Markdown, lines with no blank line between them are one paragraph already (a soft wrap).
-        candidates = [ok and gap for ok, gap in zip(candidates, gaps)]
+        candidates = [ok and _has_blank_between(prose[i][0], prose[i + 1][0]) for i, ok in enumerate(candidates)]
     breaks = _score_all(prose, candidates, None)
     width = _wrap_width(breaks)
     if width:
@@ -213,7 +212,7 @@ def _wrap_width(breaks: list[Break]) -> int | None:
     return mid if close >= 0.6 * len(widths) else None
 
 
-def _has_blank_between(doc, a: ContentLine, b: ContentLine) -> bool:
+def _has_blank_between(a: ContentLine, b: ContentLine) -> bool:
     return b.number - a.number > 1
 
 

@@ -1,43 +1,192 @@
-"""Language data shared by the rule families: jieba's lexicon and segmenter, loaded lazily and once
-per process (jieba keeps its own marshal cache of the dictionary, so a cold start costs ~0.5 s)."""
+"""Language data shared by the rule families: jieba's lexicon (word frequencies, part-of-speech tags)
+and its segmentation, served from the lexicon store (see ``store.py``), loaded lazily and once per
+process in a few milliseconds.
+
+``cut`` gives exactly jieba's ``lcut(text, HMM=False)``: the same dictionary, the same maximum-
+probability route over the same word graph, the same handling of Latin letters and digits.
+"""
 
 from __future__ import annotations
 
-import logging
-import os
-import tempfile
+import marshal
+import math
+import re
 import threading
+from functools import lru_cache
+from pathlib import Path
+
+from . import store
 
 _lock = threading.Lock()
-_tokenizer = None
+_lexicon = None
+
+# jieba's own block patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng)
+_RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+_RE_SKIP = re.compile("(\r\n|\\s)", re.U)
+_RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 
 
-def tokenizer():
-    """jieba's default tokenizer, initialised once, quietly, with its cache in a private folder."""
-    global _tokenizer
-    if _tokenizer is None:
+class Lexicon:
+    """Word frequencies and tags of jieba's dictionary, over a memory-mapped trie."""
+
+    def __init__(self, path: Path):
+        import marisa_trie
+
+        self.path = path
+        self.trie = marisa_trie.Trie()
+        self.trie.mmap(str(path / "words.marisa"))
+        self.subst = marisa_trie.BytesTrie()
+        self.subst.mmap(str(path / "subst.marisa"))
+        self.freqs = store.read_array(path / "freq.bin", "I")
+        self.logps = store.read_array(path / "logp.bin", "d")
+        self.tag_ids = (path / "tags.bin").read_bytes()
+        with open(path / "meta.marshal", "rb") as fh:
+            meta = marshal.load(fh)
+        if meta.get("format") != store.FORMAT or not len(self.freqs) == len(self.logps) == len(self.trie):
+            raise ValueError("lexicon store of another format")
+        self.total: int = meta["total"]
+        self.max_len: int = meta["max_len"]
+        self.tag_names = [""] + list(meta["tags"])
+        self.readings_table: dict = meta["readings"]
+        self.shapes_table: dict = meta["shapes"]
+        self.idioms_minus_one: dict = meta["idioms_minus_one"]
+        self.unknown_logp = -math.log(self.total)  # jieba: an unknown character counts once
+
+    def __len__(self) -> int:
+        return len(self.trie)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.trie
+
+    def freq(self, word: str) -> int:
+        i = self.trie.get(word)
+        return 0 if i is None else self.freqs[i]
+
+    get = freq
+
+    def tag(self, word: str) -> str:
+        i = self.trie.get(word)
+        return "" if i is None else self.tag_names[self.tag_ids[i]]
+
+    def route(self, sentence: str) -> list[tuple[float, int]]:
+        """jieba's ``calc`` over jieba's ``get_DAG``: for each position, the best log-probability of
+        the rest of the sentence and where the first word of that route ends."""
+        n = len(sentence)
+        logp = self.logps
+        prefixes = self.trie.iter_prefixes_with_ids
+        maxlen = self.max_len
+        dag = []
+        for k in range(n):
+            ends = [(k + len(p) - 1, logp[i]) for p, i in prefixes(sentence[k : k + maxlen])]
+            dag.append(ends or [(k, self.unknown_logp)])
+        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        for idx in range(n - 1, -1, -1):
+            route[idx] = max((lp + route[x + 1][0], x) for x, lp in dag[idx])
+        return route
+
+    def log_prob(self, text: str) -> float:
+        return self.route(text)[0][0] if text else 0.0
+
+    def _cut_block(self, sentence: str):
+        route = self.route(sentence)
+        x, n, buf = 0, len(sentence), ""
+        while x < n:
+            y = route[x][1] + 1
+            word = sentence[x:y]
+            if len(word) == 1 and _RE_ENG.match(word):
+                buf += word
+            else:
+                if buf:
+                    yield buf
+                    buf = ""
+                yield word
+            x = y
+        if buf:
+            yield buf
+
+    def cut(self, text: str) -> list[str]:
+        out: list[str] = []
+        for blk in _RE_HAN.split(text):
+            if not blk:
+                continue
+            if _RE_HAN.match(blk):
+                out.extend(self._cut_block(blk))
+            else:
+                for x in _RE_SKIP.split(blk):
+                    if _RE_SKIP.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def one_substitution(self, pattern: str) -> list[str]:
+        """Suggestible words matching ``pattern``, where "?" stands for one character, most frequent
+        first ("显?" -> 显著, 显示 …)."""
+        hit = self.subst.get(pattern)
+        return hit[0].decode("utf-8").split("\0") if hit else []
+
+    def readings(self, ch: str) -> frozenset[str]:
+        """Every tone-marked reading of ``ch`` (着: zhe, zhao2, zhuo2 …)."""
+        return _readings(self, ch)
+
+    def shape(self, ch: str) -> str | None:
+        """The four-corner code of ``ch``."""
+        code = self.shapes_table.get(ch)
+        if code is None and ch not in self.readings_table:
+            code = _four_corner().get(ch)
+        return code
+
+
+@lru_cache(maxsize=65536)
+def _readings(lex: Lexicon, ch: str) -> frozenset[str]:
+    rs = lex.readings_table.get(ch)
+    if rs is None:  # a character the lexicon does not use: ask pypinyin itself
+        from pypinyin import Style, pinyin
+
+        rs = [p for group in pinyin(ch, style=Style.TONE3, heteronym=True) for p in group if p != ch]
+    return frozenset(rs)
+
+
+@lru_cache(maxsize=1)
+def _four_corner() -> dict:
+    from four_corner_method import FourCornerMethod
+
+    return FourCornerMethod().data
+
+
+def lexicon() -> Lexicon:
+    """The lexicon store, built on first use and then memory-mapped by every process."""
+    global _lexicon
+    if _lexicon is None:
         with _lock:
-            if _tokenizer is None:
-                import jieba
-
-                jieba.setLogLevel(logging.WARNING)
-                tok = jieba.Tokenizer()
-                cache_dir = os.environ.get("JIAOKAN_CACHE_HOME") or os.path.join(
-                    os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jiaokan")
+            if _lexicon is None:
+                path = store.store_dir()
                 try:
-                    os.makedirs(cache_dir, exist_ok=True)
-                    tok.tmp_dir = cache_dir
-                except OSError:
-                    tok.tmp_dir = tempfile.gettempdir()
-                tok.initialize()
-                _tokenizer = tok
-    return _tokenizer
+                    _lexicon = Lexicon(path)
+                except (OSError, RuntimeError, ValueError, EOFError, TypeError, KeyError):
+                    _lexicon = Lexicon(store.build(path))
+    return _lexicon
 
 
-def freq() -> dict[str, int]:
-    """Word -> frequency from jieba's dictionary (~350,000 words). Prefix-only entries have 0."""
-    return tokenizer().FREQ
+def freq(word: str) -> int:
+    """How often ``word`` occurs in jieba's corpus (0: not a word of the lexicon)."""
+    return lexicon().freq(word)
+
+
+def tag(word: str) -> str:
+    """jieba's part-of-speech tag of ``word`` ("" when the lexicon has none)."""
+    return lexicon().tag(word)
+
+
+def pos(word: str) -> str:
+    """jieba's part-of-speech tag of ``word``; unknown Han words are taken as nouns (names and new
+    terms, as jieba's own guess for out-of-vocabulary words mostly is)."""
+    t = lexicon().tag(word)
+    if t:
+        return t
+    return "n" if len(word) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in word) else "x"
 
 
 def cut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=False)
+    """jieba's segmentation without HMM (``jieba.lcut(text, HMM=False)``)."""
+    return lexicon().cut(text)

@@ -48,8 +48,7 @@ class _Tagger:
     """Words with jieba's dictionary tags (the segmentation jieba uses everywhere in jiaokan)."""
 
     def cut(self, text: str):
-        from jiaokan.rules.lang import cut
-        from jiaokan.rules.typo.lexicon import pos
+        from jiaokan.rules.lang import cut, pos
 
         return [_Tagged(w, pos(w)) for w in cut(text)]
 

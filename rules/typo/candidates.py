@@ -17,7 +17,7 @@ import regex
 
 from jiaokan.rules.lang import cut
 
-from .lexicon import confusable, frequency, indexes, log_prob
+from .lexicon import confusable, frequency, idioms_minus_one, log_prob, one_substitution
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 RATIO = 100  # the correction must be this many times more frequent in the lexicon
@@ -139,7 +139,6 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     for word in doc_words:
         for j in range(1, len(word) - 1):
             term_del.setdefault(word[:j] + word[j + 1 :], []).append(word)
-    sub_index, del_index, _ = indexes()
     found: dict[tuple[int, int], Candidate] = {}
     misspellings = dict(known_misspellings())
     misspellings.update(dict(extra_misspellings))
@@ -288,8 +287,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 if len(w) < 2 or known(w):
                     continue
                 _transposed(w, base + a, strong, add)
-                _confusable(w, base + a, sub_index, strong, add)
-                _missing(w, base + a, del_index, term_del, terms, strong, add, run, a, b, text)
+                _confusable(w, base + a, strong, add)
+                _missing(w, base + a, term_del, terms, strong, add, run, a, b, text)
     out = sorted((c for c in found.values()
                   if c.confidence == "high" or _doc_term(c.right, terms) or _fits(text, c.start, c.end, c.right)),
                  key=lambda c: (c.start, -(c.end - c.start)))
@@ -313,13 +312,13 @@ def _transposed(w: str, start: int, strong, add) -> None:
             add(Candidate("transposed", start, start + len(w), w, right, why, "normal"))
 
 
-def _confusable(w: str, start: int, sub_index, strong, add) -> None:
+def _confusable(w: str, start: int, strong, add) -> None:
     if len(w) > 4:
         return
     best = None
     for j in range(len(w)):
         # Candidates come most frequent first: the first that qualifies is the best for this j.
-        for right in sub_index.get(w[:j] + "?" + w[j + 1 :], ()):
+        for right in one_substitution(w[:j] + "?" + w[j + 1 :]):
             if best is not None and frequency(right) <= frequency(best[0]):
                 break
             if right == w:
@@ -335,12 +334,12 @@ def _confusable(w: str, start: int, sub_index, strong, add) -> None:
         add(Candidate("confusable", start, start + len(w), w, best[0], best[1], "normal"))
 
 
-def _missing(w: str, start: int, del_index, term_del, terms: Counter, strong, add, run: str, a: int, b: int,
+def _missing(w: str, start: int, term_del, terms: Counter, strong, add, run: str, a: int, b: int,
              text: str = "") -> None:
     # Lexicon idioms (成语, tagged "i" in jieba's dictionary) with a character dropped (日晒雨淋),
     # and the document's own terms with an interior character dropped (省总工会).
     # ... and common words the document itself uses elsewhere (有于 where 有利于 occurs).
-    options = list(del_index.get(w, ()))
+    options = list(idioms_minus_one(w))
     options += term_del.get(w, ())
     best = None
     for right in options:

@@ -102,10 +102,9 @@ def _straddling_word(a: str, b: str) -> str | None:
     if not tail or not head:
         return None
     pos = 0
-    lexicon = freq()
     for tok in cut(tail + head):
         end = pos + len(tok)
-        if pos < len(tail) < end and len(tok) >= 2 and lexicon.get(tok, 0) >= 1 and regex.fullmatch(r"\p{Han}+", tok):
+        if pos < len(tail) < end and len(tok) >= 2 and freq(tok) >= 1 and regex.fullmatch(r"\p{Han}+", tok):
             return tok
         pos = end
     return None

@@ -1,0 +1,184 @@
+"""The lexicon store: jieba's dictionary in a form that loads in milliseconds.
+
+jieba keeps its dictionary as a Python dict (word -> frequency, plus every prefix), which costs
+0.6 s to unmarshal in every process. The store holds the same data as a memory-mapped MARISA trie
+(word -> id) with flat arrays indexed by id (frequency, part-of-speech tag), and the indexes and
+tables the rules need beside it: the suggestible words one substitution apart (``显?`` -> 显著,
+显示 …, a second trie), the lexicon's idioms with one character removed, and the tone-marked
+readings and four-corner shape codes of the lexicon's characters. It is built once from jieba's
+``dict.txt`` (about 1.5 s), written atomically into the user cache folder, and keyed by the
+versions of the data it was built from, so an upgrade builds a fresh one.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import importlib.util
+import marshal
+import math
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+FORMAT = 1
+# Words that may be suggested as corrections: four characters or more from this count in jieba's
+# corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
+MIN_SUGGEST_FREQ = 5
+MIN_SUGGEST_SHORT_FREQ = 50
+
+
+def cache_home() -> Path:
+    base = os.environ.get("JIAOKAN_CACHE_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jiaokan")
+    return Path(base)
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {name} package is not installed")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def dictionary_path() -> Path:
+    """jieba's main dictionary, found without importing jieba (whose import loads its HMM tables)."""
+    return _package_dir("jieba") / "dict.txt"
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "?"
+
+
+def store_key() -> str:
+    src = dictionary_path()
+    st = src.stat()
+    ident = "|".join([str(FORMAT), str(src), str(st.st_size), str(st.st_mtime_ns), _version("jieba"),
+                      _version("pypinyin"), _version("four-corner-method"), _version("marisa-trie")])
+    return hashlib.sha256(ident.encode()).hexdigest()[:16]
+
+
+def store_dir() -> Path:
+    return cache_home() / f"lexicon-{FORMAT}-{store_key()}"
+
+
+def build(dest: Path) -> Path:
+    """Build the store from jieba's dict.txt into ``dest`` (written beside it, then renamed);
+    returns where it is."""
+    import marisa_trie
+
+    freqs: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    total = 0
+    with open(dictionary_path(), "rb") as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").strip().split(" ")
+            if len(parts) < 2:
+                continue
+            word, f = parts[0], int(parts[1])
+            if f <= 0:  # jieba's word graph skips words without a count
+                freqs.pop(word, None)
+                continue
+            freqs[word] = f  # as jieba: a repeated word keeps its last count, the total counts both
+            total += f
+            if len(parts) >= 3:
+                tags[word] = parts[2]
+    trie = marisa_trie.Trie(list(freqs))
+    tag_names = sorted(set(tags.values()))
+    tag_ids = {t: i + 1 for i, t in enumerate(tag_names)}  # 0 = no tag
+    freq_arr = array.array("I", [0]) * len(trie)
+    logp_arr = array.array("d", [0.0]) * len(trie)
+    log_total = math.log(total)
+    tag_arr = bytearray(len(trie))
+    for word, f in freqs.items():
+        i = trie.key_id(word)
+        freq_arr[i] = min(f, 2**32 - 1)
+        logp_arr[i] = math.log(f) - log_total
+        tag_arr[i] = tag_ids.get(tags.get(word, ""), 0)
+    chars = sorted({c for w in freqs for c in w if "\u3400" <= c <= "\u9fff"})
+    readings, shapes = _char_tables(chars)
+    idioms: dict[str, list[str]] = {}
+    subst: dict[str, list[str]] = {}
+    for word, f in freqs.items():
+        n = len(word)
+        if f < (MIN_SUGGEST_FREQ if n >= 4 else MIN_SUGGEST_SHORT_FREQ) or not "\u4e00" <= word[0] <= "\u9fff":
+            continue
+        if 2 <= n <= 4:
+            for j in range(n):
+                subst.setdefault(word[:j] + "?" + word[j + 1 :], []).append(word)
+        if n >= 4 and tags.get(word) == "i":
+            for j in range(n):
+                idioms.setdefault(word[:j] + word[j + 1 :], []).append(word)
+    # one substitution apart: "显?" -> "显著\0显示\0…", most frequent first
+    subst_trie = marisa_trie.BytesTrie(
+        (k, "\0".join(sorted(v, key=lambda w: -freqs[w])).encode("utf-8")) for k, v in subst.items())
+    meta = {
+        "format": FORMAT,
+        "total": total,
+        "max_len": max(map(len, freqs)),
+        "tags": tag_names,
+        "readings": readings,
+        "shapes": shapes,
+        "idioms_minus_one": {k: tuple(v) for k, v in idioms.items()},
+    }
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent))
+    except OSError:  # no writable cache folder: build a private store for this process
+        tmp = Path(tempfile.mkdtemp(prefix="jiaokan-lexicon-"))
+        dest = tmp
+    trie.save(str(tmp / "words.marisa"))
+    subst_trie.save(str(tmp / "subst.marisa"))
+    (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())
+    (tmp / "logp.bin").write_bytes(_little_endian(logp_arr).tobytes())
+    (tmp / "tags.bin").write_bytes(bytes(tag_arr))
+    with open(tmp / "meta.marshal", "wb") as fh:
+        marshal.dump(meta, fh)
+    if tmp == dest:
+        return dest
+    try:
+        if dest.exists():  # an unreadable store (interrupted by hand, older layout): set it aside
+            trash = dest.with_name(f"{dest.name}.{os.getpid()}.old")
+            os.rename(dest, trash)
+            shutil.rmtree(trash, ignore_errors=True)
+        os.rename(tmp, dest)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)  # another process put its store there first: use it
+    return dest
+
+
+def _little_endian(arr: array.array) -> array.array:
+    if sys.byteorder != "little":
+        arr = array.array(arr.typecode, arr)
+        arr.byteswap()
+    return arr
+
+
+def read_array(path: Path, typecode: str) -> array.array:
+    arr = array.array(typecode)
+    arr.frombytes(path.read_bytes())
+    return _little_endian(arr)
+
+
+def _char_tables(chars: list[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Every tone-marked reading of each character (pypinyin, heteronyms included) and its
+    four-corner code (the four_corner_method package)."""
+    from four_corner_method import FourCornerMethod
+    from pypinyin import Style, pinyin
+
+    codes = FourCornerMethod().data
+    readings: dict[str, tuple[str, ...]] = {}
+    shapes: dict[str, str] = {}
+    for ch in chars:
+        rs = sorted({p for group in pinyin(ch, style=Style.TONE3, heteronym=True) for p in group})
+        readings[ch] = tuple(r for r in rs if r != ch)
+        if codes.get(ch):
+            shapes[ch] = codes[ch]
+    return readings, shapes

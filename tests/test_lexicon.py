@@ -1,0 +1,92 @@
+"""The lexicon store (jiaokan.rules.lang): the same segmentation, frequencies and probabilities as
+jieba's own dictionary-based segmenter, loaded from a memory-mapped store, rebuilt when broken."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import GOV, SEEDS
+from jiaokan.rules import lang
+from jiaokan.rules.lang import store
+
+
+@pytest.fixture(scope="module")
+def jieba_tok():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def _lines() -> list[str]:
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(GOV.glob("*.txt"))[:4]
+    return [ln for p in paths for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def test_cut_is_jiebas_cut_on_real_text(jieba_tok):
+    lines = _lines()
+    assert len(lines) > 100
+    diff = [ln for ln in lines if lang.cut(ln) != jieba_tok.lcut(ln, HMM=False)]
+    assert diff == []
+
+
+MIXED = st.text(alphabet=st.sampled_from(list("的是在工会职工农民权益维护省总 \t\r\nAbc19._%-#&+，。、“”（）《》\u3000")),
+                max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED)
+def test_cut_and_probability_match_jieba_on_any_text(jieba_tok, text):
+    assert lang.cut(text) == jieba_tok.lcut(text, HMM=False)
+    if text:
+        route: dict = {}
+        jieba_tok.calc(text, jieba_tok.get_DAG(text), route)
+        assert lang.lexicon().log_prob(text) == pytest.approx(route[0][0])
+
+
+def test_frequencies_and_tags_are_jiebas(jieba_tok):
+    lex = lang.lexicon()
+    words = [w for w, f in jieba_tok.FREQ.items() if f][:: 997]
+    assert len(words) > 300
+    assert all(lex.freq(w) == jieba_tok.FREQ[w] for w in words)
+    assert lex.freq("不是一个词语吧") == 0 and lex.tag("不是一个词语吧") == ""
+    assert lang.pos("工会") == "n" and lang.pos("维护") == "v"
+    assert lex.idioms_minus_one.get("晒雨淋") == ("日晒雨淋",)
+    near = lex.one_substitution("显?")
+    assert {"显著", "显示"} <= set(near) and all(w.startswith("显") and len(w) == 2 for w in near)
+    assert [lex.freq(w) for w in near] == sorted((lex.freq(w) for w in near), reverse=True)
+
+
+def test_a_broken_store_is_rebuilt(tmp_path):
+    """A store left half-written (a file missing) is set aside and rebuilt, in a fresh process."""
+    code = (
+        "import sys; from jiaokan.rules import lang; from jiaokan.rules.lang import store\n"
+        "p = store.store_dir(); lang.lexicon()\n"
+        "assert p.exists() and (p / 'words.marisa').exists()\n"
+        "(p / 'subst.marisa').unlink(); lang._lexicon = None\n"
+        "assert lang.cut('维护职工权益') == ['维护', '职工', '权益']\n"
+        "assert (p / 'subst.marisa').exists()\n"
+        "print(sorted(x.name for x in p.parent.iterdir()))\n"
+    )
+    env = {"JIAOKAN_CACHE_HOME": str(tmp_path), "PATH": ""}
+    res = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == f"[{store.store_dir().name!r}]"  # no temporary or old folder left
+
+
+def test_an_unwritable_cache_folder_still_works(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code = "from jiaokan.rules import lang; print(lang.cut('维护职工权益'))"
+    res = subprocess.run([sys.executable, "-c", code], env={"JIAOKAN_CACHE_HOME": str(blocker / "sub")},
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "维护" in res.stdout

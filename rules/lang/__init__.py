@@ -12,13 +12,13 @@ import marshal
 import math
 import re
 import threading
-from functools import lru_cache
 from pathlib import Path
 
 from . import store
 
 _lock = threading.Lock()
 _lexicon = None
+_failure: Exception | None = None
 
 # jieba's own block patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng)
 _RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
@@ -47,8 +47,8 @@ class Lexicon:
         self.total: int = meta["total"]
         self.max_len: int = meta["max_len"]
         self.tag_names = [""] + list(meta["tags"])
-        self.readings_table: dict = meta["readings"]
-        self.shapes_table: dict = meta["shapes"]
+        self.chars = marisa_trie.BytesTrie()
+        self.chars.mmap(str(path / "chars.marisa"))
         self.idioms_minus_one: dict = meta["idioms_minus_one"]
         self.unknown_logp = -math.log(self.total)  # jieba: an unknown character counts once
 
@@ -68,30 +68,37 @@ class Lexicon:
         i = self.trie.get(word)
         return "" if i is None else self.tag_names[self.tag_ids[i]]
 
-    def route(self, sentence: str) -> list[tuple[float, int]]:
-        """jieba's ``calc`` over jieba's ``get_DAG``: for each position, the best log-probability of
-        the rest of the sentence and where the first word of that route ends."""
+    def route(self, sentence: str) -> tuple[list[float], list[int]]:
+        """jieba's ``calc`` over jieba's ``get_DAG``, in one backward pass: for each position, the
+        best log-probability of the rest of the sentence, and where the first word of that route
+        ends (exclusive). Ties go to the longer word, as in jieba."""
         n = len(sentence)
         logp = self.logps
         prefixes = self.trie.iter_prefixes_with_ids
         maxlen = self.max_len
-        dag = []
-        for k in range(n):
-            ends = [(k + len(p) - 1, logp[i]) for p, i in prefixes(sentence[k : k + maxlen])]
-            dag.append(ends or [(k, self.unknown_logp)])
-        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
-        for idx in range(n - 1, -1, -1):
-            route[idx] = max((lp + route[x + 1][0], x) for x, lp in dag[idx])
-        return route
+        best_rest = [0.0] * (n + 1)
+        word_end = [0] * (n + 1)
+        none = -math.inf
+        for k in range(n - 1, -1, -1):
+            best, end = none, k + 1
+            for p, i in prefixes(sentence[k : k + maxlen]):  # shortest first
+                x = k + len(p)
+                v = logp[i] + best_rest[x]
+                if v >= best:
+                    best, end = v, x
+            if best == none:  # no word starts here: the character alone, counted once
+                best = self.unknown_logp + best_rest[k + 1]
+            best_rest[k], word_end[k] = best, end
+        return best_rest, word_end
 
     def log_prob(self, text: str) -> float:
         return self.route(text)[0][0] if text else 0.0
 
     def _cut_block(self, sentence: str):
-        route = self.route(sentence)
+        word_end = self.route(sentence)[1]
         x, n, buf = 0, len(sentence), ""
         while x < n:
-            y = route[x][1] + 1
+            y = word_end[x]
             word = sentence[x:y]
             if len(word) == 1 and _RE_ENG.match(word):
                 buf += word
@@ -119,52 +126,51 @@ class Lexicon:
                         out.extend(x)
         return out
 
-    def one_substitution(self, pattern: str) -> list[str]:
-        """Suggestible words matching ``pattern``, where "?" stands for one character, most frequent
-        first ("显?" -> 显著, 显示 …)."""
+    def one_substitution(self, pattern: str) -> str:
+        """The characters that, put for the "?" of ``pattern``, make a suggestible word, most
+        frequent word first ("显?" -> "著示…" for 显著, 显示 …)."""
         hit = self.subst.get(pattern)
-        return hit[0].decode("utf-8").split("\0") if hit else []
+        return hit[0].decode("utf-8") if hit else ""
 
-    def readings(self, ch: str) -> frozenset[str]:
-        """Every tone-marked reading of ``ch`` (着: zhe, zhao2, zhuo2 …)."""
-        return _readings(self, ch)
+    def _char_entry(self, key: str) -> str:
+        hit = self.chars.get(key)
+        return hit[0].decode("utf-8") if hit else ""
+
+    def readings(self, ch: str) -> tuple[str, ...]:
+        """Every toned reading of ``ch`` (着: zhao2, zhe, zhuo2 …); () for a character without one."""
+        r = self._char_entry("r" + ch)
+        return tuple(r.split(",")) if r else ()
 
     def shape(self, ch: str) -> str | None:
         """The four-corner code of ``ch``."""
-        code = self.shapes_table.get(ch)
-        if code is None and ch not in self.readings_table:
-            code = _four_corner().get(ch)
-        return code
+        return self._char_entry("c" + ch) or None
 
+    def sound_alikes(self, reading: str) -> str:
+        """The characters with this toned reading."""
+        return self._char_entry("R" + reading)
 
-@lru_cache(maxsize=65536)
-def _readings(lex: Lexicon, ch: str) -> frozenset[str]:
-    rs = lex.readings_table.get(ch)
-    if rs is None:  # a character the lexicon does not use: ask pypinyin itself
-        from pypinyin import Style, pinyin
-
-        rs = [p for group in pinyin(ch, style=Style.TONE3, heteronym=True) for p in group if p != ch]
-    return frozenset(rs)
-
-
-@lru_cache(maxsize=1)
-def _four_corner() -> dict:
-    from four_corner_method import FourCornerMethod
-
-    return FourCornerMethod().data
+    def shape_alikes(self, key: str) -> str:
+        """The characters whose four-corner code falls under this key (see ``store.shape_keys``)."""
+        return self._char_entry("C" + key)
 
 
 def lexicon() -> Lexicon:
     """The lexicon store, built on first use and then memory-mapped by every process."""
-    global _lexicon
+    global _lexicon, _failure
     if _lexicon is None:
         with _lock:
+            if _failure is not None:  # one failed build per process, not one per rule and document
+                raise _failure
             if _lexicon is None:
                 path = store.store_dir()
                 try:
                     _lexicon = Lexicon(path)
                 except (OSError, RuntimeError, ValueError, EOFError, TypeError, KeyError):
-                    _lexicon = Lexicon(store.build(path))
+                    try:
+                        _lexicon = Lexicon(store.build(path))
+                    except Exception as exc:
+                        _failure = exc
+                        raise
     return _lexicon
 
 

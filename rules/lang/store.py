@@ -3,9 +3,9 @@
 jieba keeps its dictionary as a Python dict (word -> frequency, plus every prefix), which costs
 0.6 s to unmarshal in every process. The store holds the same data as a memory-mapped MARISA trie
 (word -> id) with flat arrays indexed by id (frequency, part-of-speech tag), and the indexes and
-tables the rules need beside it: the suggestible words one substitution apart (``显?`` -> 显著,
-显示 …, a second trie), the lexicon's idioms with one character removed, and the tone-marked
-readings and four-corner shape codes of the lexicon's characters. It is built once from jieba's
+tables the rules need beside it: the suggestible words one substitution apart (``显?`` -> 著, 示 …
+for 显著, 显示, a second trie), the lexicon's idioms with one character removed, and the tone-marked
+readings and four-corner shape codes of Han characters. It is built once from jieba's
 ``dict.txt`` (about 1.5 s), written atomically into the user cache folder, and keyed by the
 versions of the data it was built from, so an upgrade builds a fresh one.
 """
@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 4
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
 MIN_SUGGEST_FREQ = 5
@@ -102,8 +102,7 @@ def build(dest: Path) -> Path:
         freq_arr[i] = min(f, 2**32 - 1)
         logp_arr[i] = math.log(f) - log_total
         tag_arr[i] = tag_ids.get(tags.get(word, ""), 0)
-    chars = sorted({c for w in freqs for c in w if "\u3400" <= c <= "\u9fff"})
-    readings, shapes = _char_tables(chars)
+    readings, shapes = _char_tables()
     idioms: dict[str, list[str]] = {}
     subst: dict[str, list[str]] = {}
     for word, f in freqs.items():
@@ -116,16 +115,15 @@ def build(dest: Path) -> Path:
         if n >= 4 and tags.get(word) == "i":
             for j in range(n):
                 idioms.setdefault(word[:j] + word[j + 1 :], []).append(word)
-    # one substitution apart: "显?" -> "显著\0显示\0…", most frequent first
+    # one substitution apart: "显?" -> "著示…" (the characters that complete a word, most frequent first)
     subst_trie = marisa_trie.BytesTrie(
-        (k, "\0".join(sorted(v, key=lambda w: -freqs[w])).encode("utf-8")) for k, v in subst.items())
+        (k, "".join(w[k.index("?")] for w in sorted(v, key=lambda w: -freqs[w])).encode("utf-8"))
+        for k, v in subst.items())
     meta = {
         "format": FORMAT,
         "total": total,
         "max_len": max(map(len, freqs)),
         "tags": tag_names,
-        "readings": readings,
-        "shapes": shapes,
         "idioms_minus_one": {k: tuple(v) for k, v in idioms.items()},
     }
     try:
@@ -134,13 +132,18 @@ def build(dest: Path) -> Path:
     except OSError:  # no writable cache folder: build a private store for this process
         tmp = Path(tempfile.mkdtemp(prefix="jiaokan-lexicon-"))
         dest = tmp
-    trie.save(str(tmp / "words.marisa"))
-    subst_trie.save(str(tmp / "subst.marisa"))
-    (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())
-    (tmp / "logp.bin").write_bytes(_little_endian(logp_arr).tobytes())
-    (tmp / "tags.bin").write_bytes(bytes(tag_arr))
-    with open(tmp / "meta.marshal", "wb") as fh:
-        marshal.dump(meta, fh)
+    try:
+        trie.save(str(tmp / "words.marisa"))
+        subst_trie.save(str(tmp / "subst.marisa"))
+        (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())
+        (tmp / "logp.bin").write_bytes(_little_endian(logp_arr).tobytes())
+        (tmp / "tags.bin").write_bytes(bytes(tag_arr))
+        with open(tmp / "meta.marshal", "wb") as fh:
+            marshal.dump(meta, fh)
+        _char_trie(readings, shapes).save(str(tmp / "chars.marisa"))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     if tmp == dest:
         return dest
     try:
@@ -151,7 +154,24 @@ def build(dest: Path) -> Path:
         os.rename(tmp, dest)
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)  # another process put its store there first: use it
+    _prune(dest)
     return dest
+
+
+def _prune(current: Path) -> None:
+    """Remove stores of other versions and builds abandoned over an hour ago (best effort; a process
+    still using an old store keeps its memory map)."""
+    import time
+
+    for other in current.parent.glob("lexicon-*"):
+        if other == current:
+            continue
+        try:
+            stale = not other.name.endswith(".tmp") or time.time() - other.stat().st_mtime > 3600
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(other, ignore_errors=True)
 
 
 def _little_endian(arr: array.array) -> array.array:
@@ -167,18 +187,49 @@ def read_array(path: Path, typecode: str) -> array.array:
     return _little_endian(arr)
 
 
-def _char_tables(chars: list[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """Every tone-marked reading of each character (pypinyin, heteronyms included) and its
-    four-corner code (the four_corner_method package)."""
+def _char_tables() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Every toned reading of each character pypinyin knows (heteronyms included), and the
+    four-corner code of each character the four_corner_method package knows."""
     from four_corner_method import FourCornerMethod
     from pypinyin import Style, pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
 
-    codes = FourCornerMethod().data
     readings: dict[str, tuple[str, ...]] = {}
-    shapes: dict[str, str] = {}
-    for ch in chars:
-        rs = sorted({p for group in pinyin(ch, style=Style.TONE3, heteronym=True) for p in group})
-        readings[ch] = tuple(r for r in rs if r != ch)
-        if codes.get(ch):
-            shapes[ch] = codes[ch]
+    for cp in pinyin_dict:
+        ch = chr(cp)
+        rs = sorted({p for group in pinyin(ch, style=Style.TONE3, heteronym=True) for p in group} - {ch})
+        if rs:
+            readings[ch] = tuple(rs)
+    shapes = {ch: code for ch, code in FourCornerMethod().data.items()
+              if len(ch) == 1 and code and not "\ud800" <= ch <= "\udfff"}
     return readings, shapes
+
+
+def shape_keys(code: str) -> list[str]:
+    """Keys under which look-alike four-corner codes meet: two codes of one length that share the
+    first four digits, or differ in one of them and share the rest, have a key in common."""
+    head, tail = code[:4], code[4:]
+    keys = [f"{len(code)}:{head}"]
+    keys += [f"{len(code)}:{head[:d]}*{head[d + 1:]}{tail}" for d in range(len(head))]
+    return keys
+
+
+def _char_trie(readings: dict[str, tuple[str, ...]], shapes: dict[str, str]):
+    """One trie for the character tables: "r" + character -> its readings ("zhao2,zhe,zhuo2"),
+    "c" + character -> its four-corner code, "R" + reading -> the characters with that reading,
+    "C" + shape key -> the characters with a code under that key."""
+    import marisa_trie
+
+    by_sound: dict[str, list[str]] = {}
+    for ch, rs in readings.items():
+        for r in rs:
+            by_sound.setdefault(r, []).append(ch)
+    by_shape: dict[str, list[str]] = {}
+    for ch, code in shapes.items():
+        for key in shape_keys(code):
+            by_shape.setdefault(key, []).append(ch)
+    items = [("r" + ch, ",".join(rs)) for ch, rs in readings.items()]
+    items += [("c" + ch, code) for ch, code in shapes.items()]
+    items += [("R" + r, "".join(chs)) for r, chs in by_sound.items()]
+    items += [("C" + k, "".join(chs)) for k, chs in by_shape.items()]
+    return marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in items)

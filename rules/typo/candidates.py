@@ -17,7 +17,7 @@ import regex
 
 from jiaokan.rules.lang import cut
 
-from .lexicon import confusable, frequency, idioms_minus_one, log_prob, one_substitution
+from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob, one_substitution
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 RATIO = 100  # the correction must be this many times more frequent in the lexicon
@@ -53,12 +53,17 @@ class Candidate:
 
 
 def _doc_terms(runs: list[str]) -> Counter:
-    counts: Counter = Counter()
-    for run in runs:
-        for n in range(2, 7):
-            for i in range(len(run) - n + 1):
-                counts[run[i : i + n]] += 1
-    return Counter({t: c for t, c in counts.items() if c >= 2})
+    """Strings of 2–6 Han characters that the document uses at least twice, with their counts.
+    Counted level by level: an n-gram can repeat only where its (n-1)-character prefix repeats."""
+    text = "\0".join(runs)
+    alive = range(len(text) - 1)
+    out: dict[str, int] = {}
+    for n in range(2, 7):
+        grams = [text[i : i + n] for i in alive]
+        repeated = {g: c for g, c in Counter(grams).items() if c >= 2 and len(g) == n and "\0" not in g}
+        out.update(repeated)
+        alive = [i for i, g in zip(alive, grams) if g in repeated]
+    return Counter(out)
 
 
 @lru_cache(maxsize=1)
@@ -313,25 +318,21 @@ def _transposed(w: str, start: int, strong, add) -> None:
 
 
 def _confusable(w: str, start: int, strong, add) -> None:
-    if len(w) > 4:
-        return
-    best = None
+    if len(w) > 4 or frequency(w):
+        return  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
+    options = []
     for j in range(len(w)):
-        # Candidates come most frequent first: the first that qualifies is the best for this j.
-        for right in one_substitution(w[:j] + "?" + w[j + 1 :]):
-            if best is not None and frequency(right) <= frequency(best[0]):
-                break
-            if right == w:
-                continue
-            how = confusable(w[j], right[j])
-            if not how:
-                continue
-            why = strong(right, w)
-            if why:
-                best = (right, f"{why}; “{w[j]}” and “{right[j]}” look or sound alike")
-                break
-    if best:
-        add(Candidate("confusable", start, start + len(w), w, best[0], best[1], "normal"))
+        fill = one_substitution(w[:j] + "?" + w[j + 1 :])
+        for c in confusables(w[j]).intersection(fill) if fill else ():
+            right = w[:j] + c + w[j + 1 :]
+            options.append((-frequency(right), j, fill.index(c), right))
+    # The most frequent qualifying word wins (ties: the earlier position, then the lexicon's order).
+    for _, j, _, right in sorted(options):
+        why = strong(right, w)
+        if why:
+            add(Candidate("confusable", start, start + len(w), w, right,
+                          f"{why}; “{w[j]}” and “{right[j]}” look or sound alike", "normal"))
+            return
 
 
 def _missing(w: str, start: int, term_del, terms: Counter, strong, add, run: str, a: int, b: int,

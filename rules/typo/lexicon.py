@@ -7,14 +7,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from jiaokan.rules.lang import lexicon
+from jiaokan.rules.lang.store import shape_keys
 
 
+@lru_cache(maxsize=1 << 18)
 def frequency(word: str) -> int:
     return lexicon().freq(word)
 
 
-def one_substitution(pattern: str) -> list[str]:
-    """Suggestible words of 2–4 characters matching ``pattern`` ("显?"), most frequent first."""
+def one_substitution(pattern: str) -> str:
+    """The characters that complete ``pattern`` ("显?") into a suggestible word of 2–4 characters,
+    most frequent word first."""
     return lexicon().one_substitution(pattern)
 
 
@@ -24,20 +27,25 @@ def idioms_minus_one(text: str) -> tuple[str, ...]:
     return lexicon().idioms_minus_one.get(text, ())
 
 
-@lru_cache(maxsize=262144)
-def confusable(a: str, b: str) -> str | None:
-    """"sound" or "shape" when ``a`` and ``b`` are easily confused, else None."""
-    if a == b:
-        return None
+@lru_cache(maxsize=65536)
+def confusables(a: str) -> frozenset[str]:
+    """Characters that look or sound like ``a``: the same toned reading in pypinyin, or four-corner
+    codes that share the first four digits, or differ in one of them and share the rest."""
     lex = lexicon()
-    if lex.readings(a) & lex.readings(b):
-        return "sound"
-    ca, cb = lex.shape(a), lex.shape(b)
-    if ca and cb and len(ca) == len(cb):
-        diff = sum(x != y for x, y in zip(ca[:4], cb[:4]))
-        if diff == 0 or (diff == 1 and ca[4:] == cb[4:]):
-            return "shape"
-    return None
+    out: set[str] = set()
+    for r in lex.readings(a):
+        out.update(lex.sound_alikes(r))
+    code = lex.shape(a)
+    if code:
+        for key in shape_keys(code):
+            out.update(lex.shape_alikes(key))
+    out.discard(a)
+    return frozenset(out)
+
+
+def confusable(a: str, b: str) -> bool:
+    """``a`` and ``b`` are easily confused."""
+    return b in confusables(a)
 
 
 @lru_cache(maxsize=200000)

@@ -1,4 +1,5 @@
-"""The content-hash cache: per file, the per-document findings and the cross-document summaries.
+"""The content-hash cache: per file, the per-document findings and the cross-document summaries;
+per set of files, the cross-document findings (a re-run over an unchanged corpus skips that phase).
 
 An entry is keyed by the file's bytes, jiaokan's version, the display path, the enabled rules and
 their options (with the contents of any data file an option names), so any change that could change
@@ -66,7 +67,7 @@ class Cache:
         return xxhash.xxh3_128_hexdigest(f"{self.run_fingerprint}\0{doc.path}\0{doc.source_bytes_hash}".encode())
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        return self.folder / key.removeprefix("run-")[:2] / f"{key}.pickle"
 
     def get(self, doc):
         key = self.key(doc)
@@ -84,10 +85,28 @@ class Cache:
         self.hits += 1
         return entry
 
+    def run_key(self, docs) -> str | None:
+        """The key of a whole run's cross-document results: every document's path and bytes."""
+        parts = [self.run_fingerprint]
+        for doc in docs:
+            if not doc.source_bytes_hash:
+                return None
+            parts.append(f"{doc.path}\0{doc.source_bytes_hash}")
+        return "run-" + xxhash.xxh3_128_hexdigest("\n".join(parts).encode())
+
+    def get_key(self, key: str):
+        try:
+            with open(self._path(key), "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # missing, corrupt or foreign: a miss, never an error
+            return None
+
     def put(self, doc, entry) -> None:
         key = self.key(doc)
-        if key is None:
-            return
+        if key is not None:
+            self.put_key(key, entry)
+
+    def put_key(self, key: str, entry) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

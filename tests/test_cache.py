@@ -9,6 +9,7 @@ import pytest
 from jiaokan import Rule, hookimpl
 from jiaokan.cache import from_settings
 from jiaokan.config import Settings
+from jiaokan.model import Position
 from jiaokan.registry import Registry
 from jiaokan.runner import Engine
 
@@ -30,10 +31,30 @@ class Counting(Rule):
             yield self.finding(document, i, i + 1, "marker found")
 
 
+class CrossCounting(Rule):
+    """## What it does
+    Reports documents that share their first line, counting its cross-document passes (test rule)."""
+
+    code = "XCNT002"
+    name = "cross-counting"
+
+    def collect(self, document, context):
+        return document.text.splitlines()[0] if document.text else ""
+
+    def finish(self, summaries, context):
+        CALLS.append("finish")
+        seen: dict = {}
+        for path, first in summaries:
+            if first in seen:
+                yield self.finding_at(path, Position(1, 1, 0), Position(1, 1 + len(first), len(first)),
+                                      f"first line as in {seen[first]}")
+            seen.setdefault(first, path)
+
+
 class Pack:
     @hookimpl
     def jiaokan_rules(self):
-        return [Counting]
+        return [Counting, CrossCounting]
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +65,7 @@ def _cache_on(monkeypatch):
 
 def _run(root, options=None):
     settings = Settings(root=root, rules={"XCNT001": options or {}})
-    engine = Engine(settings, Registry(extra_plugins=[Pack()]), select=["XCNT001"])
+    engine = Engine(settings, Registry(extra_plugins=[Pack()]), select=["XCNT"])
     engine.cache = from_settings(engine, True)
     return engine.run([str(root / "docs")])
 
@@ -59,10 +80,10 @@ def _tree(tmp_path):
 def test_unchanged_files_come_from_the_cache(tmp_path):
     _tree(tmp_path)
     first = _run(tmp_path)
-    assert len(CALLS) == 2 and first.findings
+    assert len(CALLS) == 3 and first.findings  # two documents, one cross-document pass
     CALLS.clear()
     second = _run(tmp_path)
-    assert CALLS == []
+    assert CALLS == []  # neither document nor the cross-document phase ran again
     assert [f.to_json() for f in second.findings] == [f.to_json() for f in first.findings]
     assert (tmp_path / ".jiaokan_cache" / ".gitignore").read_text().endswith("*\n")
 
@@ -73,10 +94,10 @@ def test_an_edited_file_and_changed_options_miss(tmp_path):
     CALLS.clear()
     (tmp_path / "docs" / "b.txt").write_text("第二份，改过了。\n", encoding="utf-8")
     _run(tmp_path)
-    assert len(CALLS) == 1 and CALLS[0].endswith("b.txt")
+    assert len(CALLS) == 2 and CALLS[0].endswith("b.txt") and CALLS[1] == "finish"
     CALLS.clear()
     result = _run(tmp_path, {"marker": "，"})
-    assert len(CALLS) == 2
+    assert len(CALLS) == 3
     assert [f.path.rsplit("/", 1)[-1] for f in result.findings] == ["b.txt"]
 
 
@@ -87,9 +108,28 @@ def test_a_corrupt_entry_is_a_miss_not_an_error(tmp_path):
         entry.write_bytes(b"not a pickle")
     CALLS.clear()
     result = _run(tmp_path)
-    assert len(CALLS) == 2 and len(result.findings) == 2
+    assert len(CALLS) == 3 and len(result.findings) == 2
     for entry in (tmp_path / ".jiaokan_cache").rglob("*.pickle"):
         pickle.loads(entry.read_bytes())  # rewritten whole
+
+
+def test_cross_document_findings_come_from_the_cache_until_any_file_changes(tmp_path):
+    _tree(tmp_path)
+    (tmp_path / "docs" / "c.txt").write_text("第一份。\n另一行\n", encoding="utf-8")
+    first = _run(tmp_path)
+    cross = [f.to_json() for f in first.findings if f.code == "XCNT002"]
+    assert len(cross) == 1 and cross[0]["path"].endswith("c.txt")
+    CALLS.clear()
+    again = _run(tmp_path)
+    assert CALLS == [] and [f.to_json() for f in again.findings] == [f.to_json() for f in first.findings]
+    (tmp_path / "docs" / "c.txt").write_text("第三份。\n", encoding="utf-8")
+    CALLS.clear()
+    changed = _run(tmp_path)
+    assert CALLS[-1] == "finish" and not any(f.code == "XCNT002" for f in changed.findings)
+    (tmp_path / "docs" / "c.txt").write_text("第一份。\n另一行\n", encoding="utf-8")
+    CALLS.clear()
+    back = _run(tmp_path)  # back to the first state: both phases from the cache again
+    assert CALLS == [] and [f.to_json() for f in back.findings] == [f.to_json() for f in first.findings]
 
 
 def test_no_cache_writes_nothing(jiaokan, tmp_path, monkeypatch):

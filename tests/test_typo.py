@@ -57,6 +57,26 @@ def test_look_and_sound_alikes_and_reduplication(jiaokan, tmp_path):
     assert got == [("TYPO004", "自已", "自己", "safe"), ("TYPO004", "乎稳", "平稳", "unsafe")]
 
 
+def test_doubled_character_inside_a_phrase_the_document_repeats(jiaokan, tmp_path):
+    """严格执行 recurs, so 格执行 occurs elsewhere, but never with 格 standing alone: a doubled 格.
+    A lone 是 before 我们, which the text also uses elsewhere, is grammar (实事求是/是/我们)."""
+    p = tmp_path / "a.txt"
+    p.write_text("各地要严格执行预算制度。严格执行财经纪律。要严格格执行贷款条件。\n"
+                 "实事求是是我们的基本方法。这是我们的责任，也是我们的承诺。\n", encoding="utf-8")
+    found = findings_of(check_json(jiaokan, p, extra=("--select", "TYPO")), "TYPO")
+    assert [(f["code"], f["data"]["wrong"], f["data"]["suggestion"]) for f in found] == [("TYPO002", "格格", "格")]
+
+
+def test_dropped_character_of_a_word_the_document_uses(jiaokan, tmp_path):
+    """有利于 twice in the text makes 有于 a dropped 利; 人口较少民族 is not 少数民族 with 数 dropped
+    (较少 is a word), although this text uses 少数民族 twice."""
+    p = tmp_path / "a.txt"
+    p.write_text("完善有利于创新的体制。营造有利于发展的环境。形成有于节约资源的生产方式。\n"
+                 "支持少数民族地区发展。加大对少数民族的扶持。扶持人口较少民族发展。\n", encoding="utf-8")
+    found = findings_of(check_json(jiaokan, p, extra=("--select", "TYPO")), "TYPO")
+    assert [(f["code"], f["data"]["wrong"], f["data"]["suggestion"]) for f in found] == [("TYPO003", "有于", "有利于")]
+
+
 def test_user_words_silence_project_terms(jiaokan, tmp_path):
     (tmp_path / "a.txt").write_text("今年为农民工提供就业服务，组织培训农工民三千人次。\n", encoding="utf-8")
     assert findings_of(check_json(jiaokan, tmp_path / "a.txt"), "TYPO001")
@@ -98,7 +118,8 @@ def _plant(rng: random.Random, text: str, kind: str):
 def test_planted_slips():
     """One character of a frequent word transposed, doubled or dropped, four times per report and
     kind. The issue's bar is recall >= 70% at precision >= 90%; measured: transpose 81%, double
-    63%, drop 50% (65% overall) at 100% precision. The recall floor below guards what we have."""
+    80%, drop 54% (72% overall) at 100% precision; on another draw of plants (seeds + 100), 74%
+    at 100%."""
     totals = {}
     for kind in ("transpose", "double", "drop"):
         totals[kind] = _planted(kind)
@@ -110,8 +131,8 @@ def test_planted_slips():
         print(f"TYPO planted {kind}: {h}/{p} found (recall {h / p:.0%}), precision {c / r if r else 1:.0%}")
     assert planted >= 200
     assert correct / reported >= 0.90
-    assert hits / planted >= 0.60
-    assert all(h / p >= 0.45 for p, h, _, _ in totals.values())
+    assert hits / planted >= 0.70
+    assert all(h / p >= 0.50 for p, h, _, _ in totals.values())
 
 
 def _planted(kind: str):

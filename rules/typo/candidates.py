@@ -39,6 +39,12 @@ MIN_CORRECTION_FREQ = 50
 MIN_IDIOM_FREQ = 5  # four-character idioms are rare in jieba's counts (日晒雨淋: 10)
 COMMON = 1000  # a token this frequent is a real word, not a suspicious spot
 DOC_TERM_MIN = 3  # a document term: a string the document uses at least this often
+MAX_TERM = 6  # document terms are counted up to this many characters
+# A missing character that leaves a non-word where the document uses the whole word at least twice: the correction
+# need only make its context twice as probable, unless a neighbour claims an edge character
+# (人口较少民族: 较少 is a word, so 少民族 need not be 少数民族 with 数 dropped).
+DOC_EVIDENCE_USES = 2
+GAIN_DOC_EVIDENCE = 0.69
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def _doc_terms(runs: list[str]) -> Counter:
     text = "\0".join(runs)
     alive = range(len(text) - 1)
     out: dict[str, int] = {}
-    for n in range(2, 7):
+    for n in range(2, MAX_TERM + 1):
         grams = [text[i : i + n] for i in alive]
         repeated = {g: c for g, c in Counter(grams).items() if c >= 2 and len(g) == n and "\0" not in g}
         out.update(repeated)
@@ -133,6 +139,9 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     run_tokens = [cut(run) for _, run in runs]
     char_counts = Counter(text)
     token_counts: Counter = Counter(t for tokens in run_tokens for t in tokens)
+    # A lone character followed by the same word elsewhere in the document is a usage of its own
+    # (实事求是/是/我们 where 是/我们 recurs), not a slip.
+    token_pairs: Counter = Counter(pair for tokens in run_tokens for pair in zip(tokens, tokens[1:]))
     # Document terms with an interior character dropped (省总工会 -> 省总会).
     term_del: dict[str, list[str]] = {}
     for term in terms:
@@ -154,6 +163,16 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     def uses(word: str) -> bool:
         """The document uses ``word`` (as a word of its segmentation, or a repeated string)."""
         return token_counts.get(word, 0) > 0 or terms.get(word, 0) > 0
+
+    def repeated(word: str) -> bool:
+        return max(token_counts.get(word, 0), terms.get(word, 0)) >= DOC_EVIDENCE_USES
+
+    def claimed(c: Candidate) -> bool:
+        """An edge character of the spot makes a word of the lexicon with its outer neighbour (较少,
+        however rare jieba counts it): the spot may be segmented another way."""
+        before = text[c.start - 1 : c.start + 1] if c.start else ""
+        after = text[c.end - 1 : c.end + 1] if c.end < len(text) else ""
+        return any(len(w) == 2 and frequency(w) > 0 for w in (before, after))
 
     def gain(c: Candidate) -> float:
         a, b = max(0, c.start - CONTEXT), min(len(text), c.end + CONTEXT)
@@ -196,6 +215,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             # The corrected word elsewhere in this document lowers the bar (the document's own
             # vocabulary is the strongest evidence).
             need = GAIN_WITH_EVIDENCE[c.kind] if uses(c.right) else GAIN[c.kind]
+            if c.kind == "missing" and g < need and not frequency(c.wrong) and repeated(c.right) and not claimed(c):
+                need = GAIN_DOC_EVIDENCE
             if g < need:
                 return
             elif c.kind in GAIN_ALONE and not uses(c.right):
@@ -269,7 +290,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
                         and frequency(prev) >= MIN_CORRECTION_FREQ
                         and frequency(tok) < FUNCTION_WORD_FREQ
-                        and not (nxt and terms.get(tok + nxt, 0) >= 2)):
+                        and not (nxt and token_pairs[(tok, nxt)] >= 2)):
                     pair = tok + tok
                     if frequency(pair) < COMMON and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1):
                         if not (nxt and frequency(tok + nxt) >= MIN_CORRECTION_FREQ):

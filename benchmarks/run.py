@@ -43,10 +43,14 @@ def main() -> None:
     ap.add_argument("--mode", choices=("words", "chars"), default="words",
                     help="perturb copies word by word (report-like prose, default) or character by character "
                          "(gibberish: the worst case)")
+    ap.add_argument("--substitute", type=float, default=0.5,
+                    help="share of the words (or characters) replaced in each copy (default 0.5: with fewer, the "
+                         "copies are near-duplicates of each other, 84 variants of every report, which no "
+                         "archive holds and which makes DUP002 compare every pair of variants)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="jiaokan-run-"))
     try:
-        files, size = build(tmp / "docs", args.factor, mode=args.mode)
+        files, size = build(tmp / "docs", args.factor, substitute=args.substitute, mode=args.mode)
         mb = size / 1e6
         cmd = [sys.executable, "-m", "jiaokan", "check", str(tmp / "docs"), "--isolated", "--format", "json",
                "--no-progress", "--output-file", str(tmp / "out.json"), "--cache-dir", str(tmp / "cache")]
@@ -65,7 +69,7 @@ def main() -> None:
             peer = None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"corpus: {files} files, {mb:.1f} MB ({args.factor:g}x gov-reports, copies perturbed by {args.mode})")
+    print(f"corpus: {files} files, {mb:.1f} MB ({args.factor:g}x gov-reports, copies with {args.substitute:.0%} of the {args.mode} replaced)")
     print(f"floor (read + regex scan): {floor:6.2f} s")
     jobs = args.jobs or os.cpu_count() or 1
     print(f"jiaokan cold:   {cold:7.2f} s  {mb / cold:5.2f} MB/s  peak RSS {cold_rss:6.0f} MiB  ({cold / floor:.0f}x floor)")

@@ -57,24 +57,21 @@ def test_look_and_sound_alikes_and_reduplication(jiaokan, tmp_path):
     assert got == [("TYPO004", "自已", "自己", "safe"), ("TYPO004", "乎稳", "平稳", "unsafe")]
 
 
-def test_doubled_character_inside_a_phrase_the_document_repeats(jiaokan, tmp_path):
-    """严格执行 recurs, so 格执行 occurs elsewhere, but never with 格 standing alone: a doubled 格.
-    A lone 是 before 我们, which the text also uses elsewhere, is grammar (实事求是/是/我们)."""
+@pytest.mark.parametrize("text, expected", [
+    # 严格执行 recurs, so 格执行 occurs elsewhere, but never with 格 standing alone: a doubled 格.
+    # A lone 是 before 我们, which the text also uses elsewhere, is grammar (实事求是/是/我们).
+    ("各地要严格执行预算制度。严格执行财经纪律。要严格格执行贷款条件。\n"
+     "实事求是是我们的基本方法。这是我们的责任，也是我们的承诺。\n", [("TYPO002", "格格", "格")]),
+    # 有利于 twice in the text makes 有于 a dropped 利; 人口较少民族 is not 少数民族 with 数 dropped
+    # (较少 is a word), although this text uses 少数民族 twice.
+    ("完善有利于创新的体制。营造有利于发展的环境。形成有于节约资源的生产方式。\n"
+     "支持少数民族地区发展。加大对少数民族的扶持。扶持人口较少民族发展。\n", [("TYPO003", "有于", "有利于")]),
+], ids=["doubled-inside-a-repeated-phrase", "dropped-from-a-word-the-document-uses"])
+def test_the_documents_own_usage_decides(jiaokan, tmp_path, text, expected):
     p = tmp_path / "a.txt"
-    p.write_text("各地要严格执行预算制度。严格执行财经纪律。要严格格执行贷款条件。\n"
-                 "实事求是是我们的基本方法。这是我们的责任，也是我们的承诺。\n", encoding="utf-8")
+    p.write_text(text, encoding="utf-8")
     found = findings_of(check_json(jiaokan, p, extra=("--select", "TYPO")), "TYPO")
-    assert [(f["code"], f["data"]["wrong"], f["data"]["suggestion"]) for f in found] == [("TYPO002", "格格", "格")]
-
-
-def test_dropped_character_of_a_word_the_document_uses(jiaokan, tmp_path):
-    """有利于 twice in the text makes 有于 a dropped 利; 人口较少民族 is not 少数民族 with 数 dropped
-    (较少 is a word), although this text uses 少数民族 twice."""
-    p = tmp_path / "a.txt"
-    p.write_text("完善有利于创新的体制。营造有利于发展的环境。形成有于节约资源的生产方式。\n"
-                 "支持少数民族地区发展。加大对少数民族的扶持。扶持人口较少民族发展。\n", encoding="utf-8")
-    found = findings_of(check_json(jiaokan, p, extra=("--select", "TYPO")), "TYPO")
-    assert [(f["code"], f["data"]["wrong"], f["data"]["suggestion"]) for f in found] == [("TYPO003", "有于", "有利于")]
+    assert [(f["code"], f["data"]["wrong"], f["data"]["suggestion"]) for f in found] == expected
 
 
 def test_user_words_silence_project_terms(jiaokan, tmp_path):

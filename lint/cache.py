@@ -73,16 +73,11 @@ class Cache:
         key = self.key(doc)
         if key is None:
             return None
-        try:
-            with open(self._path(key), "rb") as fh:
-                entry = pickle.load(fh)
-        except FileNotFoundError:
+        entry = self.get_key(key)
+        if entry is None:
             self.misses += 1
-            return None
-        except Exception:  # a corrupt or foreign entry is a miss, never an error
-            self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return entry
 
     def run_key(self, docs) -> str | None:

@@ -199,18 +199,17 @@ class Engine:
             findings.extend(doc_findings)
             for code, summary in doc_summaries:
                 summaries[code].append((doc.path, summary))
-        run_key = self.cache.run_key(docs.values()) if self.cache is not None and not fresh else None
-        cross = self.cache.get_key(run_key) if run_key else None
+        # The cross-document findings of an unchanged set of files come from the cache too.
+        run_key = self.cache.run_key(docs.values()) if self.cache is not None else None
+        cross = self.cache.get_key(run_key) if run_key and not fresh else None
         if cross is None:
             cross = []
             for batch in hook.jiaokan_check_run(summaries=dict(summaries), context=ctx):
                 cross.extend(batch or ())
             cross.extend(ctx.extra_findings)
             ctx.extra_findings.clear()
-            if self.cache is not None and not any(f.code == "JK002" for f in cross):
-                run_key = run_key or self.cache.run_key(docs.values())
-                if run_key:
-                    self.cache.put_key(run_key, cross)
+            if run_key and not any(f.code == "JK002" for f in cross):
+                self.cache.put_key(run_key, cross)
         findings.extend(cross)
         return findings
 

@@ -12,6 +12,7 @@ import marshal
 import math
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from . import store
@@ -32,7 +33,6 @@ class Lexicon:
     def __init__(self, path: Path):
         import marisa_trie
 
-        self.path = path
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(path / "words.marisa"))
         self.subst = marisa_trie.BytesTrie()
@@ -52,17 +52,9 @@ class Lexicon:
         self.idioms_minus_one: dict = meta["idioms_minus_one"]
         self.unknown_logp = -math.log(self.total)  # jieba: an unknown character counts once
 
-    def __len__(self) -> int:
-        return len(self.trie)
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.trie
-
     def freq(self, word: str) -> int:
         i = self.trie.get(word)
         return 0 if i is None else self.freqs[i]
-
-    get = freq
 
     def tag(self, word: str) -> str:
         i = self.trie.get(word)
@@ -174,14 +166,10 @@ def lexicon() -> Lexicon:
     return _lexicon
 
 
+@lru_cache(maxsize=1 << 18)
 def freq(word: str) -> int:
     """How often ``word`` occurs in jieba's corpus (0: not a word of the lexicon)."""
     return lexicon().freq(word)
-
-
-def tag(word: str) -> str:
-    """jieba's part-of-speech tag of ``word`` ("" when the lexicon has none)."""
-    return lexicon().tag(word)
 
 
 def pos(word: str) -> str:

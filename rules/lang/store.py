@@ -6,7 +6,7 @@ jieba keeps its dictionary as a Python dict (word -> frequency, plus every prefi
 tables the rules need beside it: the suggestible words one substitution apart (``显?`` -> 著, 示 …
 for 显著, 显示, a second trie), the lexicon's idioms with one character removed, and the tone-marked
 readings and four-corner shape codes of Han characters. It is built once from jieba's
-``dict.txt`` (about 1.5 s), written atomically into the user cache folder, and keyed by the
+``dict.txt`` (about 3 s), written atomically into the user cache folder, and keyed by the
 versions of the data it was built from, so an upgrade builds a fresh one.
 """
 
@@ -36,30 +36,31 @@ def cache_home() -> Path:
     return Path(base)
 
 
-def _package_dir(name: str) -> Path:
+def _location(name: str) -> Path | None:
+    """Where package or module ``name`` is installed (its folder, or its file), without importing it."""
     spec = importlib.util.find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(f"the {name} package is not installed")
-    return Path(list(spec.submodule_search_locations)[0])
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return Path(spec.origin) if spec.origin else None
 
 
 def dictionary_path() -> Path:
     """jieba's main dictionary, found without importing jieba (whose import loads its HMM tables)."""
-    return _package_dir("jieba") / "dict.txt"
+    where = _location("jieba")
+    if where is None:
+        raise RuntimeError("the jieba package is not installed")
+    return where / "dict.txt"
 
 
 def _version(package: str) -> str:
     """The installed version of ``package``, from its dist-info folder's name (importlib.metadata
     scans every installed distribution: 80 ms at each start)."""
-    spec = importlib.util.find_spec(package)
-    if spec is None:
+    where = _location(package)
+    if where is None:
         return "?"
-    if spec.submodule_search_locations:
-        where = Path(list(spec.submodule_search_locations)[0]).parent
-    elif spec.origin:
-        where = Path(spec.origin).parent  # a single-file module (marisa_trie's extension)
-    else:
-        return "?"
+    where = where.parent  # a package's folder or a single-file module (marisa_trie's extension)
     norm = package.replace("-", "_")
     names = sorted(p.name for p in where.glob("*.dist-info") if p.name.lower().startswith(norm.lower() + "-"))
     return names[-1][len(norm) + 1 : -len(".dist-info")] if names else "?"

@@ -10,7 +10,7 @@ from jiaokan import Rule, Severity
 from jiaokan.config import tomllib
 from jiaokan.errors import ConfigError
 
-from .extract import YEAR, parse_value
+from .extract import parse_value
 from .figures import document_figures, keys_for
 from .keys import AREA_SCOPES, GENERIC_SCOPES, scopes_compatible
 from .num001_conflicting_figures import OPTIONS

@@ -32,17 +32,17 @@ NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 # A doubled character is a slip only where the lone copy is not one of the commonest words
 # (实事求是是我们党的… is 实事求是 + 是).
 FUNCTION_WORD_FREQ = 300_000
-ORPHAN_FREQ = 5000
-FUNCTION_CHAR_FREQ = 100_000  # 的, 和, 在 …: a "term" that starts or ends with one is a phrase  # a single character rarer than this as a word is an orphan when left alone
+ORPHAN_FREQ = 5000  # a single character rarer than this as a word is an orphan when left alone
+FUNCTION_CHAR_FREQ = 100_000  # 的, 和, 在 …: a "term" that starts or ends with one is a phrase
 CONTEXT = 4
 MIN_CORRECTION_FREQ = 50
 MIN_IDIOM_FREQ = 5  # four-character idioms are rare in jieba's counts (日晒雨淋: 10)
 COMMON = 1000  # a token this frequent is a real word, not a suspicious spot
 DOC_TERM_MIN = 3  # a document term: a string the document uses at least this often
 MAX_TERM = 6  # document terms are counted up to this many characters
-# A missing character that leaves a non-word where the document uses the whole word at least twice: the correction
-# need only make its context twice as probable, unless a neighbour claims an edge character
-# (人口较少民族: 较少 is a word, so 少民族 need not be 少数民族 with 数 dropped).
+# A missing character that leaves a non-word, where the document uses the whole word at least
+# twice: the correction need only make its context twice as probable, unless a neighbour claims an
+# edge character (人口较少民族: 较少 is a word, so 少民族 need not be 少数民族 with 数 dropped).
 DOC_EVIDENCE_USES = 2
 GAIN_DOC_EVIDENCE = 0.69
 
@@ -160,12 +160,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     def known(w: str) -> bool:
         return w in user_words or frequency(w) >= COMMON or terms.get(w, 0) >= DOC_TERM_MIN
 
-    def uses(word: str) -> bool:
-        """The document uses ``word`` (as a word of its segmentation, or a repeated string)."""
-        return token_counts.get(word, 0) > 0 or terms.get(word, 0) > 0
-
-    def repeated(word: str) -> bool:
-        return max(token_counts.get(word, 0), terms.get(word, 0)) >= DOC_EVIDENCE_USES
+    def uses(word: str, times: int = 1) -> bool:
+        """The document uses ``word`` at least ``times`` times (as a word of its segmentation, or a
+        repeated string)."""
+        return max(token_counts.get(word, 0), terms.get(word, 0)) >= times
 
     def claimed(c: Candidate) -> bool:
         """An edge character of the spot makes a word of the lexicon with its outer neighbour (较少,
@@ -215,7 +213,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             # The corrected word elsewhere in this document lowers the bar (the document's own
             # vocabulary is the strongest evidence).
             need = GAIN_WITH_EVIDENCE[c.kind] if uses(c.right) else GAIN[c.kind]
-            if c.kind == "missing" and g < need and not frequency(c.wrong) and repeated(c.right) and not claimed(c):
+            if c.kind == "missing" and g < need and not frequency(c.wrong) and uses(c.right, DOC_EVIDENCE_USES) and not claimed(c):
                 need = GAIN_DOC_EVIDENCE
             if g < need:
                 return

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from jiaokan.rules.lang import freq as frequency  # noqa: F401  (TYPO's name for it)
 from jiaokan.rules.lang import lexicon
 from jiaokan.rules.lang.store import shape_keys
-
-
-@lru_cache(maxsize=1 << 18)
-def frequency(word: str) -> int:
-    return lexicon().freq(word)
 
 
 def one_substitution(pattern: str) -> str:

@@ -6,7 +6,7 @@ import regex
 
 from jiaokan import Rule, Severity
 
-from .analysis import INTERNAL, TERMINAL, analyse, is_block_shape, is_terminal
+from .analysis import INTERNAL, analyse, is_block_shape, is_terminal
 
 _LAST_SENTENCE = regex.compile(r"[^。！？!?；;…]*$")
 

@@ -40,6 +40,14 @@ FIGURE = regex.compile(
     rf"(?P<unit>{_UNIT_ALT})?"
     rf"(?P<post>以上|以下|左右|上下|以内|之多)?"
 )
+_ARABIC_FULL = regex.compile(ARABIC)
+_CHINESE_FULL = regex.compile(CHINESE)
+_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9.]")
+_LATIN = regex.compile(r"[A-Za-z]")
+_CN_NUMERAL = regex.compile(r"[零〇一二两三四五六七八九十百千万亿]")
+_LONG_DIGITS = regex.compile(r"\d{7,}")
+_YEAR_NUM = regex.compile(r"(?:19|20)\d{2}$")
+_PREFIX_AT_START = regex.compile(r"将近|接近|大约|约|近|超过|超|逾|不到|不足|不少于|至少|最多|不超过|高达")
 PREFIX_APPROX = regex.compile(r"(?:将近|接近|大约|约|近|超过|超|逾|不到|不足|不少于|至少|最多|不超过|高达)$")
 MULT_VALUE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
               "十万": 1e5, "万": 1e4, "千": 1e3}
@@ -104,7 +112,7 @@ def _cn_to_number(s: str) -> float | None:
 def _number(s: str) -> tuple[float, float] | None:
     """Value and rounding step of a numeral (the step is the place value of its last digit)."""
     s = unicodedata.normalize("NFKC", s)
-    if regex.fullmatch(ARABIC, s):
+    if _ARABIC_FULL.fullmatch(s):
         plain = s.replace(",", "")
         value = float(plain)
         if "." in plain:
@@ -162,18 +170,18 @@ def _excluded(text: str, m, unit: str) -> bool:
     after = text[e : e + 2]
     if before.endswith("第") or before.endswith("之"):
         return True  # ordinal, 之一
-    if s > 0 and regex.match(r"[A-Za-z0-9.]", text[s - 1]) or regex.match(r"[A-Za-z]", after[:1] or " "):
+    if s > 0 and _LATIN_OR_DIGIT.match(text[s - 1]) or _LATIN.match(after[:1] or " "):
         return True  # 5G, COP15, M2, version numbers
-    if regex.fullmatch(CHINESE, num):
+    if _CHINESE_FULL.fullmatch(num):
         if num == "一" and not m.group("mult"):
             return True  # 一个/一项 mean "a", not a count
         if after[:1] in ("大", "五") or (unit == "" and not m.group("mult")):
             return True  # 十八大, 十四五 ...
-        if s > 0 and regex.match(r"[零〇一二两三四五六七八九十百千万亿]", text[s - 1]):
+        if s > 0 and _CN_NUMERAL.match(text[s - 1]):
             return True
     if not unit:
         return True  # a bare number: nothing to key it by
-    if regex.fullmatch(r"\d{7,}", num):
+    if _LONG_DIGITS.fullmatch(num):
         return True  # phone numbers, IDs
     return False
 
@@ -211,7 +219,7 @@ def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]
         s, e = m.span()
         # Years, dates and durations given as "N年/月/日" are not matched (no such unit), but a
         # 4-digit year directly followed by a unit-like character is: 2021年 is never a figure.
-        if regex.match(r"(?:19|20)\d{2}$", m.group("num")) and text[e - len(unit) : e + 1].startswith("年"):
+        if _YEAR_NUM.match(m.group("num")) and text[e - len(unit) : e + 1].startswith("年"):
             continue
         parsed = _number(m.group("num"))
         if parsed is None:
@@ -260,7 +268,7 @@ def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]
 def parse_value(text: str) -> tuple[float, float, float, str, bool] | None:
     """(value, lo, hi, unit class, approximate) of a stated value such as "135.7万人" or "550余个"."""
     text = "".join(text.split())
-    prefix_m = regex.match(r"将近|接近|大约|约|近|超过|超|逾|不到|不足|不少于|至少|最多|不超过|高达", text)
+    prefix_m = _PREFIX_AT_START.match(text)
     prefix = prefix_m.group() if prefix_m else ""
     m = FIGURE.fullmatch(text[len(prefix):])
     if not m or not m.group("unit") and not m.group("mult"):

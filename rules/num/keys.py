@@ -17,6 +17,10 @@ SCOPES = ["全国", "全省", "全市", "全区", "全县", "全州", "全镇", 
           "乡镇级", "中央", "地方", "各级", "本级", "各地", "全社会", "城镇", "农村"]
 GENERIC_SCOPES = {"", "各级", "本级", "各地"}
 AREA_SCOPES = {"全国", "全省", "全市", "全区", "全县", "全州", "全镇", "全社会"}
+_ONE_HAN = regex.compile(r"\p{Han}")
+_HAN_2 = regex.compile(r"\p{Han}{2,}")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_FIGURE_CHARS = regex.compile(r"[\d.,%％]+")
 _SCOPE_RE = regex.compile("|".join(sorted(SCOPES, key=len, reverse=True)))
 # Words between a subject and its number that say nothing about what is counted.
 PREDICATE_TAIL = regex.compile(
@@ -108,7 +112,7 @@ class Keys:
                 if word in SCOPES:
                     scope = scope or word
                     break
-                head = not tail and len(word) == 1 and flag in ("v", "vg", "ng") and regex.fullmatch(r"\p{Han}", word)
+                head = not tail and len(word) == 1 and flag in ("v", "vg", "ng") and _ONE_HAN.fullmatch(word)
                 if flag.startswith(NOUN_FLAGS) or flag in ("b", "v") and tail and len(word) >= 2 or head:
                     tail.append(word)
                     if sum(map(len, tail)) >= 6:
@@ -123,7 +127,7 @@ class Keys:
         raw = _SCOPE_RE.sub("", raw) if len(raw) > 2 else raw
         if raw.startswith(("每", "人均每")):
             return "", raw, scope  # 每人每年240元: a rate whose measure is named further away
-        if not raw or not regex.fullmatch(r"\p{Han}{2,}", raw) or raw in GENERIC_KEYS:
+        if not raw or not _HAN_2.fullmatch(raw) or raw in GENERIC_KEYS:
             return "", raw, scope
         return self.normalise(raw), raw, scope
 
@@ -189,5 +193,5 @@ STOP_WORDS = {"目前", "其中", "同时", "全省", "全国", "全市", "我�
 def content_words(sentence: str) -> set[str]:
     from jiaokan.rules.lang import cut
 
-    return {w for w in cut(regex.sub(r"[\d.,%％]+", " ", sentence))
-            if len(w) >= 2 and regex.fullmatch(r"\p{Han}+", w) and w not in STOP_WORDS}
+    return {w for w in cut(_FIGURE_CHARS.sub(" ", sentence))
+            if len(w) >= 2 and _HAN_RUN.fullmatch(w) and w not in STOP_WORDS}

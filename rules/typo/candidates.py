@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -254,35 +255,41 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 continue
             found.setdefault(m.span(), Candidate("confusable", m.start(), m.end(), wrong, right,
                                                  f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
+    # The tokens that open windows: single characters, and short tokens that are rare in the
+    # lexicon and in this document. A run holding neither is skipped whole.
+    rare = {t for t in token_counts if 2 <= len(t) <= 4 and frequency(t) < COMMON and terms.get(t, 0) < DOC_TERM_MIN}
+    opening = rare.union(t for t in token_counts if len(t) == 1)
     for (base, run), tokens in zip(runs, run_tokens):
-        offs = []
-        pos = 0
-        for t in tokens:
-            offs.append(pos)
-            pos += len(t)
+        if opening.isdisjoint(tokens):
+            continue
+        offs = list(accumulate(map(len, tokens), initial=0))
+        singles = [i for i, t in enumerate(tokens) if len(t) == 1]
         # Runs of three or more single-character tokens (formulas, names, or a broken word).
-        i = 0
-        while i < len(tokens):
-            j = i
-            while j < len(tokens) and len(tokens[j]) == 1:
-                j += 1
-            if j - i >= 3:
-                single_runs.append((base + offs[i], base + offs[j - 1] + 1))
-                run_starts.append(base + offs[i])
-            i = max(j, i + 1)
+        if len(singles) >= 3:
+            first = prev_i = singles[0]
+            for i in singles[1:] + [-1]:
+                if i != prev_i + 1:
+                    if prev_i - first >= 2:
+                        single_runs.append((base + offs[first], base + offs[prev_i] + 1))
+                        run_starts.append(base + offs[first])
+                    first = i
+                prev_i = i
+        seen: set[tuple[int, int]] = set()  # a window shared by neighbouring tokens is checked once
         for i, tok in enumerate(tokens):
-            windows: set[tuple[int, int]] = set()
+            if tok not in opening:
+                continue
+            windows: list[tuple[int, int]] = []
             o = offs[i]
             if len(tok) == 1:
                 prev = tokens[i - 1] if i else ""
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 # Windows of whole tokens only: a correction must not cut a neighbouring word.
                 if prev and len(prev) <= 3:
-                    windows.add((o - len(prev), o + 1))
+                    windows.append((o - len(prev), o + 1))
                 if nxt and len(nxt) <= 3:
-                    windows.add((o, o + 1 + len(nxt)))
+                    windows.append((o, o + 1 + len(nxt)))
                 if len(prev) == 1 and len(nxt) == 1:
-                    windows.add((o - 1, o + 2))
+                    windows.append((o - 1, o + 2))
                 # A doubled character: the previous word ends with this very character.
                 # (jieba segmenting 严格/格 rather than 严/格格 has itself rejected a reduplication.)
                 if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
@@ -304,15 +311,23 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                         and not (not prev and base + o > 0 and text[base + o - 1].isdigit())):  # 2006年年均
                     add(Candidate("doubled", base + o, base + o + 2, tok + tok, tok,
                                   f"“{tok}{nxt}” repeats “{tok}”: a lone “{tok}” before “{nxt}”", "normal"))
-            elif len(tok) <= 4 and frequency(tok) < COMMON and terms.get(tok, 0) < DOC_TERM_MIN:
-                windows.add((o, o + len(tok)))
+            else:  # a rare token
+                windows.append((o, o + len(tok)))
             for a, b in windows:
+                if (a, b) in seen:
+                    continue
+                seen.add((a, b))
                 w = run[a:b]
                 if len(w) < 2 or known(w):
                     continue
-                _transposed(w, base + a, strong, add)
-                _confusable(w, base + a, strong, add)
-                _missing(w, base + a, term_del, terms, strong, add, run, a, b, text)
+                swaps, choice, idioms = _options(w)
+                if swaps:
+                    _transposed(w, base + a, swaps, strong, add, terms)
+                if choice:
+                    _confusable(w, base + a, choice, strong, add)
+                dropped = term_del.get(w)
+                if idioms or dropped:
+                    _missing(w, base + a, idioms + tuple(dropped or ()), terms, strong, add, run, a, b)
     out = sorted((c for c in found.values()
                   if c.confidence == "high" or _doc_term(c.right, terms) or _fits(text, c.start, c.end, c.right)),
                  key=lambda c: (c.start, -(c.end - c.start)))
@@ -326,41 +341,65 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     return kept
 
 
-def _transposed(w: str, start: int, strong, add) -> None:
+NO_OPTIONS = ((), None, ())
+
+
+@lru_cache(maxsize=1 << 17)
+def _options(w: str) -> tuple:
+    """What the lexicon offers the non-word ``w``, cached by ``w``: its transpositions that are
+    words (or, at four characters, could be a document's term), its look/sound-alike correction,
+    and the idioms it is with a character dropped."""
+    swaps = []
     for j in range(len(w) - 1):
-        if w[j] == w[j + 1]:
-            continue
-        right = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
-        why = strong(right, w)
-        if why:
-            add(Candidate("transposed", start, start + len(w), w, right, why, "normal"))
+        if w[j] != w[j + 1]:
+            right = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+            in_lexicon = frequency(right) >= MIN_IDIOM_FREQ
+            if in_lexicon or len(w) >= 4:
+                swaps.append((right, in_lexicon))
+    out = (tuple(swaps), _confusable_choice(w), tuple(idioms_minus_one(w)))
+    return out if out != NO_OPTIONS else NO_OPTIONS
 
 
-def _confusable(w: str, start: int, strong, add) -> None:
+def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
+    for right, in_lexicon in swaps:
+        # strong() needs a lexicon word or a document term (most swaps are neither)
+        if in_lexicon or terms.get(right, 0) >= DOC_TERM_EVIDENCE:
+            why = strong(right, w)
+            if why:
+                add(Candidate("transposed", start, start + len(w), w, right, why, "normal"))
+
+
+@lru_cache(maxsize=1 << 17)
+def _confusable_choice(w: str) -> tuple[int, str] | None:
+    """The look/sound-alike correction of the non-word ``w``: the most frequent lexicon word one
+    confusable character away (ties: the earlier position, then the lexicon's order), that is
+    frequent enough to suggest. It depends on the lexicon only, so it is cached by ``w``."""
     if len(w) > 4 or frequency(w):
-        return  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
-    options = []
+        return None  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
+    floor = MIN_IDIOM_FREQ if len(w) >= 4 else MIN_CORRECTION_FREQ
+    best = None
     for j in range(len(w)):
         fill = one_substitution(w[:j] + "?" + w[j + 1 :])
         for c in confusables(w[j]).intersection(fill) if fill else ():
             right = w[:j] + c + w[j + 1 :]
-            options.append((-frequency(right), j, fill.index(c), right))
-    # The most frequent qualifying word wins (ties: the earlier position, then the lexicon's order).
-    for _, j, _, right in sorted(options):
-        why = strong(right, w)
-        if why:
-            add(Candidate("confusable", start, start + len(w), w, right,
-                          f"{why}; “{w[j]}” and “{right[j]}” look or sound alike", "normal"))
-            return
+            option = (-frequency(right), j, fill.index(c), right)
+            if -option[0] >= floor and (best is None or option < best):
+                best = option
+    return (best[1], best[3]) if best else None
 
 
-def _missing(w: str, start: int, term_del, terms: Counter, strong, add, run: str, a: int, b: int,
-             text: str = "") -> None:
+def _confusable(w: str, start: int, choice, strong, add) -> None:
+    j, right = choice
+    why = strong(right, w)
+    if why:
+        add(Candidate("confusable", start, start + len(w), w, right,
+                      f"{why}; “{w[j]}” and “{right[j]}” look or sound alike", "normal"))
+
+
+def _missing(w: str, start: int, options, terms: Counter, strong, add, run: str, a: int, b: int) -> None:
     # Lexicon idioms (成语, tagged "i" in jieba's dictionary) with a character dropped (日晒雨淋),
     # and the document's own terms with an interior character dropped (省总工会).
     # ... and common words the document itself uses elsewhere (有于 where 有利于 occurs).
-    options = list(idioms_minus_one(w))
-    options += term_del.get(w, ())
     best = None
     for right in options:
         # Where the "missing" character would go, the text may hold a look- or sound-alike of it:

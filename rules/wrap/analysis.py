@@ -17,6 +17,7 @@ CLOSERS = set("”’」』）)》】〕\"'")
 ORPHAN = set("。，、；：！？,.;:!?）)」』”’》】")
 # A line starting with one of these continues the line before it.
 CONTINUES = set("。，、；：！？）)」』”’》】%％‰") | set("万亿")
+_HAN_RUN = regex.compile(r"\p{Han}+")
 INTERNAL = regex.compile(r"[，、；。！？：,;]")
 FUNCTION_END = set("的地得和与及或在对为把被将从向以于并而且之所其")
 MD_BLOCK = regex.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\||```|~~~|---\s*$|\*\*\*\s*$)")
@@ -104,7 +105,7 @@ def _straddling_word(a: str, b: str) -> str | None:
     pos = 0
     for tok in cut(tail + head):
         end = pos + len(tok)
-        if pos < len(tail) < end and len(tok) >= 2 and freq(tok) >= 1 and regex.fullmatch(r"\p{Han}+", tok):
+        if pos < len(tail) < end and len(tok) >= 2 and freq(tok) >= 1 and _HAN_RUN.fullmatch(tok):
             return tok
         pos = end
     return None

@@ -3,6 +3,8 @@ rules → suppressions and severities → findings. The reporters take it from t
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import sys
 from collections import defaultdict
@@ -72,6 +74,21 @@ def load_document(path: Path, shown: str | None = None) -> Document:
     )
 
 
+# The rules allocate many small, short-lived objects (tokens, windows, n-grams) that form no
+# cycles: a collection every 700 allocations, Python's default, costs 5-8% of a run for nothing.
+GC_THRESHOLD = (100_000, 50, 100)
+
+
+@contextlib.contextmanager
+def lenient_gc():
+    saved = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
+
+
 # Worker processes (``--jobs``): each builds its own engine once, then checks files by path.
 _WORKER: dict = {}
 
@@ -81,6 +98,7 @@ def _worker_init(settings: Settings, options: dict) -> None:
 
     # Ctrl-C reaches the whole process group: the parent handles it, workers stay quiet.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*GC_THRESHOLD)
     _WORKER["engine"] = Engine(settings, Registry(), **options)
 
 
@@ -129,6 +147,10 @@ class Engine:
     # -- the run ----------------------------------------------------------------------------------
 
     def run(self, paths: list[str], progress: Callable[[int, int, str], None] | None = None) -> RunResult:
+        with lenient_gc():
+            return self._run(paths, progress)
+
+    def _run(self, paths: list[str], progress: Callable[[int, int, str], None] | None) -> RunResult:
         found = discover(paths, self.settings)
         docs: dict[str, Document] = {}
         skipped: list[tuple[str, str]] = []

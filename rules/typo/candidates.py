@@ -9,8 +9,8 @@ itself uses several times, one edit away. Real words are never "corrected" into 
 from __future__ import annotations
 
 import bisect
-from collections import Counter
-from itertools import accumulate
+from collections import Counter, defaultdict
+from itertools import accumulate, chain
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,6 +41,7 @@ MIN_IDIOM_FREQ = 5  # four-character idioms are rare in jieba's counts (日晒�
 COMMON = 1000  # a token this frequent is a real word, not a suspicious spot
 DOC_TERM_MIN = 3  # a document term: a string the document uses at least this often
 MAX_TERM = 6  # document terms are counted up to this many characters
+MAX_WINDOW = 4  # a suspicious window: a lone character and a neighbour of up to 3, or a rare token of up to 4
 # A missing character that leaves a non-word, where the document uses the whole word at least
 # twice: the correction need only make its context twice as probable, unless a neighbour claims an
 # edge character (人口较少民族: 较少 is a word, so 少民族 need not be 少数民族 with 数 dropped).
@@ -139,27 +140,25 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # Segmented and counted once: checking evidence must never rescan the text for a candidate.
     run_tokens = [cut(run) for _, run in runs]
     char_counts = Counter(text)
-    token_counts: Counter = Counter(t for tokens in run_tokens for t in tokens)
+    token_counts: Counter = Counter(chain.from_iterable(run_tokens))
     # A lone character followed by the same word elsewhere in the document is a usage of its own
     # (实事求是/是/我们 where 是/我们 recurs), not a slip.
-    token_pairs: Counter = Counter(pair for tokens in run_tokens for pair in zip(tokens, tokens[1:]))
-    # Document terms with an interior character dropped (省总工会 -> 省总会).
+    token_pairs: Counter = Counter(chain.from_iterable(zip(tokens, tokens[1:]) for tokens in run_tokens))
+    # Document terms with an interior character dropped (省总工会 -> 省总会), as long as a window
+    # can be (MAX_WINDOW characters) once the character is gone.
     term_del: dict[str, list[str]] = {}
     for term in terms:
-        if len(term) >= 4:
+        if 4 <= len(term) <= MAX_WINDOW + 1:
             for j in range(1, len(term) - 1):
                 term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
     # Common lexicon words of this document, with an interior character dropped.
-    doc_words = {t for t in token_counts if len(t) >= 3 and frequency(t) >= COMMON}
+    doc_words = {t for t in token_counts if 3 <= len(t) <= MAX_WINDOW + 1 and frequency(t) >= COMMON}
     for word in doc_words:
         for j in range(1, len(word) - 1):
             term_del.setdefault(word[:j] + word[j + 1 :], []).append(word)
     found: dict[tuple[int, int], Candidate] = {}
     misspellings = dict(known_misspellings())
     misspellings.update(dict(extra_misspellings))
-
-    def known(w: str) -> bool:
-        return w in user_words or frequency(w) >= COMMON or terms.get(w, 0) >= DOC_TERM_MIN
 
     def uses(word: str, times: int = 1) -> bool:
         """The document uses ``word`` at least ``times`` times (as a word of its segmentation, or a
@@ -257,8 +256,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                                                  f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
     # The tokens that open windows: single characters, and short tokens that are rare in the
     # lexicon and in this document. A run holding neither is skipped whole.
-    rare = {t for t in token_counts if 2 <= len(t) <= 4 and frequency(t) < COMMON and terms.get(t, 0) < DOC_TERM_MIN}
+    rare = {t for t in token_counts if 2 <= len(t) <= MAX_WINDOW and frequency(t) < COMMON and terms.get(t, 0) < DOC_TERM_MIN}
     opening = rare.union(t for t in token_counts if len(t) == 1)
+    # Suspicious windows by their text: where each occurs (run start, run, start and end in the run).
+    windows: defaultdict[str, list[tuple[int, str, int, int]]] = defaultdict(list)
     for (base, run), tokens in zip(runs, run_tokens):
         if opening.isdisjoint(tokens):
             continue
@@ -274,22 +275,20 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                         run_starts.append(base + offs[first])
                     first = i
                 prev_i = i
-        seen: set[tuple[int, int]] = set()  # a window shared by neighbouring tokens is checked once
         for i, tok in enumerate(tokens):
             if tok not in opening:
                 continue
-            windows: list[tuple[int, int]] = []
             o = offs[i]
             if len(tok) == 1:
                 prev = tokens[i - 1] if i else ""
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 # Windows of whole tokens only: a correction must not cut a neighbouring word.
                 if prev and len(prev) <= 3:
-                    windows.append((o - len(prev), o + 1))
+                    windows[run[o - len(prev) : o + 1]].append((base, run, o - len(prev), o + 1))
                 if nxt and len(nxt) <= 3:
-                    windows.append((o, o + 1 + len(nxt)))
+                    windows[run[o : o + 1 + len(nxt)]].append((base, run, o, o + 1 + len(nxt)))
                 if len(prev) == 1 and len(nxt) == 1:
-                    windows.append((o - 1, o + 2))
+                    windows[run[o - 1 : o + 2]].append((base, run, o - 1, o + 2))
                 # A doubled character: the previous word ends with this very character.
                 # (jieba segmenting 严格/格 rather than 严/格格 has itself rejected a reduplication.)
                 if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
@@ -311,23 +310,24 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                         and not (not prev and base + o > 0 and text[base + o - 1].isdigit())):  # 2006年年均
                     add(Candidate("doubled", base + o, base + o + 2, tok + tok, tok,
                                   f"“{tok}{nxt}” repeats “{tok}”: a lone “{tok}” before “{nxt}”", "normal"))
-            else:  # a rare token
-                windows.append((o, o + len(tok)))
-            for a, b in windows:
-                if (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                w = run[a:b]
-                if len(w) < 2 or known(w):
-                    continue
-                swaps, choice, idioms = _options(w)
-                if swaps:
-                    _transposed(w, base + a, swaps, strong, add, terms)
-                if choice:
-                    _confusable(w, base + a, choice, strong, add)
-                dropped = term_del.get(w)
-                if idioms or dropped:
-                    _missing(w, base + a, idioms + tuple(dropped or ()), terms, strong, add, run, a, b)
+            else:  # a rare token (of up to MAX_WINDOW characters)
+                windows[tok].append((base, run, o, o + len(tok)))
+    # Each distinct window string is looked up once; most are words or have nothing one edit away.
+    for w, places in windows.items():
+        if w in user_words or frequency(w) >= COMMON or terms.get(w, 0) >= DOC_TERM_MIN:
+            continue  # known(w)
+        swaps, choice, idioms = _options(w)
+        dropped = term_del.get(w)
+        if not (swaps or choice or idioms or dropped):
+            continue
+        # A window shared by two neighbouring tokens is one place.
+        for base, run, a, b in (dict.fromkeys(places) if len(places) > 1 else places):
+            if swaps:
+                _transposed(w, base + a, swaps, strong, add, terms)
+            if choice:
+                _confusable(w, base + a, choice, strong, add)
+            if idioms or dropped:
+                _missing(w, base + a, idioms + tuple(dropped or ()), terms, strong, add, run, a, b)
     out = sorted((c for c in found.values()
                   if c.confidence == "high" or _doc_term(c.right, terms) or _fits(text, c.start, c.end, c.right)),
                  key=lambda c: (c.start, -(c.end - c.start)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections import defaultdict
 
 from jiaokan import Related, Rule, Severity
@@ -129,7 +130,9 @@ def _passage_document_frequency(view: DupView, start: int, end: int, postings) -
     """In how many documents a passage occurs, allowing for rewording: the documents that hold at
     least 30% of its fingerprints. A formula that every report repeats with yearly variations
     shares few exact fingerprints with any single report, but many with all of them together."""
-    hashes = [h for h, p in zip(view.hashes, view.positions) if start <= p < end]
+    # Positions ascend (winnowing emits them in text order): the passage's fingerprints are a slice.
+    lo, hi = bisect_left(view.positions, start), bisect_left(view.positions, end)
+    hashes = view.hashes[lo:hi]
     if not hashes:
         return 0
     counts: dict[int, int] = defaultdict(int)

@@ -150,11 +150,12 @@ def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_simil
     seeds.sort()
     chains: list[list[tuple[int, int]]] = []
     open_chains: dict[int, int] = {}  # diagonal -> index into chains
+    near = open_chains.get
     for i, j in seeds:
         d = j - i
         best = None
-        for dd in range(d - 3, d + 4):
-            c = open_chains.get(dd)
+        for dd in (d - 3, d - 2, d - 1, d, d + 1, d + 2, d + 3):  # the first open chain within 3 diagonals
+            c = near(dd)
             if c is not None and i - chains[c][-1][0] <= 48:
                 best = c
                 break

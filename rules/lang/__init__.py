@@ -26,6 +26,7 @@ _failure: Exception | None = None
 
 # jieba's own block patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng)
 _RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+_RE_HAN_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+", re.U)
 _RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 _RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 
@@ -55,14 +56,14 @@ class Lexicon:
 
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(path / "words.marisa"))
-        self.subst = marisa_trie.BytesTrie()
-        self.subst.mmap(str(path / "subst.marisa"))
+        self.path = path
+        self._subst: dict | None = None
         self.freqs = store.read_array(path / "freq.bin", "I")
         self.logps = store.read_array(path / "logp.bin", "d")
         self.tag_ids = (path / "tags.bin").read_bytes()
-        with open(path / "meta.marshal", "rb") as fh:
-            meta = marshal.load(fh)
-        if meta.get("format") != store.FORMAT or not len(self.freqs) == len(self.logps) == len(self.trie):
+        meta = marshal.loads((path / "meta.marshal").read_bytes())
+        if (meta.get("format") != store.FORMAT or not len(self.freqs) == len(self.logps) == len(self.trie)
+                or not (path / "subst.marshal").is_file()):
             raise ValueError("lexicon store of another format")
         self.total: int = meta["total"]
         self.max_len: int = meta["max_len"]
@@ -129,6 +130,8 @@ class Lexicon:
         # Only jieba's own blocks go to rjieba: its block pattern also takes in rarer Han ranges,
         # which would change the sums (and so a tie) of the route around them.
         native = _native_cut()
+        if native and _RE_HAN_BLOCK.fullmatch(text):
+            return native(text, False)  # one block, the common case: a run of Han characters
         out: list[str] = []
         for blk in _RE_HAN.split(text):
             if not blk:
@@ -143,11 +146,19 @@ class Lexicon:
                         out.extend(x)
         return out
 
+    @property
+    def substitutions(self) -> dict[str, str]:
+        """Pattern ("显?") -> the characters that complete it into a suggestible word, most frequent
+        word first ("著示…" for 显著, 显示 …); loaded on first use."""
+        if self._subst is None:
+            # loads() of the bytes: load() of a file reads it piece by piece, three times slower
+            self._subst = marshal.loads((self.path / "subst.marshal").read_bytes())
+        return self._subst
+
     def one_substitution(self, pattern: str) -> str:
         """The characters that, put for the "?" of ``pattern``, make a suggestible word, most
         frequent word first ("显?" -> "著示…" for 显著, 显示 …)."""
-        hit = self.subst.get(pattern)
-        return hit[0].decode("utf-8") if hit else ""
+        return self.substitutions.get(pattern, "")
 
     def _char_entry(self, key: str) -> str:
         hit = self.chars.get(key)

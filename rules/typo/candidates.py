@@ -17,8 +17,9 @@ from functools import lru_cache
 import regex
 
 from jiaokan.rules.lang import cut
+from jiaokan.rules.lang.store import MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 
-from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob, one_substitution
+from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob, substitutions
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 RATIO = 100  # the correction must be this many times more frequent in the lexicon
@@ -36,8 +37,9 @@ FUNCTION_WORD_FREQ = 300_000
 ORPHAN_FREQ = 5000  # a single character rarer than this as a word is an orphan when left alone
 FUNCTION_CHAR_FREQ = 100_000  # 的, 和, 在 …: a "term" that starts or ends with one is a phrase
 CONTEXT = 4
-MIN_CORRECTION_FREQ = 50
-MIN_IDIOM_FREQ = 5  # four-character idioms are rare in jieba's counts (日晒雨淋: 10)
+# The least frequent correction, as the lexicon store picks the suggestible words (the two must agree):
+MIN_CORRECTION_FREQ = MIN_SUGGEST_SHORT_FREQ  # 50, for two or three characters
+MIN_IDIOM_FREQ = MIN_SUGGEST_FREQ  # 5 from four characters: idioms are rare in jieba's counts (日晒雨淋: 10)
 COMMON = 1000  # a token this frequent is a real word, not a suspicious spot
 DOC_TERM_MIN = 3  # a document term: a string the document uses at least this often
 MAX_TERM = 6  # document terms are counted up to this many characters
@@ -353,7 +355,7 @@ def _options(w: str) -> tuple:
     for j in range(len(w) - 1):
         if w[j] != w[j + 1]:
             right = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
-            in_lexicon = frequency(right) >= MIN_IDIOM_FREQ
+            in_lexicon = frequency(right) >= MIN_IDIOM_FREQ  # else only a document term passes strong()
             if in_lexicon or len(w) >= 4:
                 swaps.append((right, in_lexicon))
     out = (tuple(swaps), _confusable_choice(w), tuple(idioms_minus_one(w)))
@@ -371,19 +373,19 @@ def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
 
 @lru_cache(maxsize=1 << 17)
 def _confusable_choice(w: str) -> tuple[int, str] | None:
-    """The look/sound-alike correction of the non-word ``w``: the most frequent lexicon word one
-    confusable character away (ties: the earlier position, then the lexicon's order), that is
-    frequent enough to suggest. It depends on the lexicon only, so it is cached by ``w``."""
+    """The look/sound-alike correction of the non-word ``w``: the most frequent suggestible word
+    one confusable character away (ties: the earlier position, then the lexicon's order). It
+    depends on the lexicon only, so it is cached by ``w``."""
     if len(w) > 4 or frequency(w):
         return None  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
-    floor = MIN_IDIOM_FREQ if len(w) >= 4 else MIN_CORRECTION_FREQ
+    subst = substitutions()
     best = None
     for j in range(len(w)):
-        fill = one_substitution(w[:j] + "?" + w[j + 1 :])
+        fill = subst.get(w[:j] + "?" + w[j + 1 :])
         for c in confusables(w[j]).intersection(fill) if fill else ():
             right = w[:j] + c + w[j + 1 :]
             option = (-frequency(right), j, fill.index(c), right)
-            if -option[0] >= floor and (best is None or option < best):
+            if best is None or option < best:
                 best = option
     return (best[1], best[3]) if best else None
 

@@ -98,9 +98,9 @@ def test_a_broken_store_is_rebuilt(tmp_path):
         "import sys; from jiaokan.rules import lang; from jiaokan.rules.lang import store\n"
         "p = store.store_dir(); lang.lexicon()\n"
         "assert p.exists() and (p / 'words.marisa').exists()\n"
-        "(p / 'subst.marisa').unlink(); lang._lexicon = None\n"
+        "(p / 'subst.marshal').unlink(); lang._lexicon = None\n"
         "assert lang.cut('维护职工权益') == ['维护', '职工', '权益']\n"
-        "assert (p / 'subst.marisa').exists()\n"
+        "assert (p / 'subst.marshal').exists()\n"
         "print(sorted(x.name for x in p.parent.iterdir()))\n"
     )
     env = {"JIAOKAN_CACHE_HOME": str(tmp_path), "PATH": ""}

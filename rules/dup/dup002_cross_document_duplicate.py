@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from array import array
+from itertools import compress
 from bisect import bisect_left
 from collections import defaultdict
 
@@ -71,41 +71,44 @@ class CrossDocumentDuplicate(Rule):
         n_docs = len(summaries)
         if n_docs < 2:
             return
-        # Pass 1: which fingerprints occur in more than one document (sorting, not a dict of all).
-        per_doc_unique = [sorted(set(view.hashes)) for _, view in summaries]
-        everything = array("Q")
-        for hs in per_doc_unique:
-            everything.extend(hs)
-        ordered = sorted(everything)
-        shared = {ordered[i] for i in range(1, len(ordered)) if ordered[i] == ordered[i - 1]}
-        del everything, ordered, per_doc_unique
+        # Pass 1: which fingerprints occur in more than one document (set operations, in C; a
+        # dict of every fingerprint with its documents would take gigabytes at 100 MB of text).
+        seen: set[int] = set()
+        shared: set[int] = set()
+        for _, view in summaries:
+            hs = set(view.hashes)
+            shared |= hs & seen
+            seen |= hs
+        del seen
         if not shared:
             return
         shared -= self._allowed_hashes(context)
-        # Pass 2: postings of the shared fingerprints only.
+        # Pass 2: postings of the shared fingerprints only (a few percent of them).
         postings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         for d, (_, view) in enumerate(summaries):
-            for h, p in zip(view.hashes, view.positions):
-                if h in shared:
-                    postings[h][d].append(p)
+            for h, p in compress(zip(view.hashes, view.positions), map(shared.__contains__, view.hashes)):
+                postings[h][d].append(p)
         limit = max(3, self.config["boilerplate-document-frequency"] * n_docs)
-        pair_seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        for h, docs in postings.items():
-            if len(docs) >= limit:
-                continue  # boilerplate: most documents have it
-            ds = sorted(docs)
-            for x in range(len(ds)):
-                for y in range(x + 1, len(ds)):
-                    px, py = docs[ds[x]], docs[ds[y]]
-                    if len(px) > MAX_PER_DOC or len(py) > MAX_PER_DOC:
-                        continue
-                    pair_seeds[(ds[x], ds[y])].extend((i, j) for i in px for j in py)
+        # Pairs are aligned document by document (each with the earlier documents it shares
+        # fingerprints with), so only one document's seeds are held at a time.
         found = []
-        for (da, db), seeds in pair_seeds.items():
-            (path_a, va), (path_b, vb) = summaries[da], summaries[db]
-            for m in reportable(va, vb, seeds, same=False, options=self.config):
-                if _passage_document_frequency(vb, m.b0, m.b1, postings) < limit:
-                    found.append((db, m.b0, m.b1, da, m))
+        for db, (_, vb) in enumerate(summaries):
+            seeds_with: dict[int, list[tuple[int, int]]] = defaultdict(list)
+            for h in dict.fromkeys(compress(vb.hashes, map(postings.__contains__, vb.hashes))):
+                docs = postings[h]
+                if len(docs) >= limit:
+                    continue  # boilerplate: most documents have it
+                py = docs[db]
+                if len(py) > MAX_PER_DOC:
+                    continue
+                for da, px in docs.items():
+                    if da < db and len(px) <= MAX_PER_DOC:
+                        seeds_with[da].extend((i, j) for i in px for j in py)
+            for da in sorted(seeds_with):
+                va = summaries[da][1]
+                for m in reportable(va, vb, seeds_with[da], same=False, options=self.config):
+                    if _passage_document_frequency(vb, m.b0, m.b1, postings) < limit:
+                        found.append((db, m.b0, m.b1, da, m))
         # One finding per passage of the later document, against the earliest other copy.
         best = {}
         for db, b0, b1, da, m in found:

@@ -142,11 +142,9 @@ class Match:
         return max(self.a1 - self.a0, self.b1 - self.b0)
 
 
-def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_similarity: float,
-          min_length: int) -> list[Match]:
-    """Aligned passages of ``a`` and ``b`` grown from seed pairs ``(i, j)`` of equal k-grams."""
-    if not seeds:
-        return []
+def _chains(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Seeds grouped into chains along (nearly) one diagonal, each seed within 48 characters of
+    the chain's last one."""
     seeds.sort()
     chains: list[list[tuple[int, int]]] = []
     open_chains: dict[int, int] = {}  # diagonal -> index into chains
@@ -165,6 +163,18 @@ def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_simil
         else:
             chains[best].append((i, j))
             open_chains[d] = best
+    return chains
+
+
+def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_similarity: float,
+          min_length: int) -> list[Match]:
+    """Aligned passages of ``a`` and ``b`` grown from seed pairs ``(i, j)`` of equal k-grams."""
+    if not seeds:
+        return []
+    if len(seeds) == 1:  # half the pairs of a large run share a single fingerprint
+        chains = [seeds]
+    else:
+        chains = _chains(seeds)
     regions = []
     for chain in chains:
         a0, b0 = chain[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -155,7 +156,8 @@ def times_compatible(fa, fb, same_document: bool) -> bool:
     return True
 
 
-MULTI_YEAR = regex.compile(r"(?:[2-9]|[1-9]\d|[二三四五六七八九十]+)\s*年来|\d{4}\s*年(?:以来|至今)|自\d{4}年|以来")
+# The standard library scans for this pattern twice as fast (it has no literal to start from).
+MULTI_YEAR = re.compile(r"(?:[2-9]|[1-9]\d|[二三四五六七八九十]+)\s*年来|\d{4}\s*年(?:以来|至今)|自\d{4}年|以来")
 ANNUAL = regex.compile(r"去年|今年|上年|一年来|过去一年|本年度|全年")
 
 

@@ -92,15 +92,18 @@ def test_frequencies_and_tags_are_jiebas(jieba_tok):
     assert [lex.freq(w) for w in near] == sorted((lex.freq(w) for w in near), reverse=True)
 
 
-def test_a_broken_store_is_rebuilt(tmp_path):
-    """A store left half-written (a file missing) is set aside and rebuilt, in a fresh process."""
+@pytest.mark.parametrize("damage", ["(p / 'subst.marshal').unlink()",
+                                    "(p / 'subst.marshal').write_bytes((p / 'subst.marshal').read_bytes()[:1000])"])
+def test_a_broken_store_is_rebuilt(tmp_path, damage):
+    """A store left half-written (a file missing or cut short) is set aside and rebuilt, in a fresh
+    process."""
     code = (
         "import sys; from jiaokan.rules import lang; from jiaokan.rules.lang import store\n"
         "p = store.store_dir(); lang.lexicon()\n"
         "assert p.exists() and (p / 'words.marisa').exists()\n"
-        "(p / 'subst.marshal').unlink(); lang._lexicon = None\n"
+        f"{damage}; lang._lexicon = None\n"
         "assert lang.cut('维护职工权益') == ['维护', '职工', '权益']\n"
-        "assert (p / 'subst.marshal').exists()\n"
+        "assert (p / 'subst.marshal').exists() and lang.lexicon().one_substitution('显?')\n"
         "print(sorted(x.name for x in p.parent.iterdir()))\n"
     )
     env = {"JIAOKAN_CACHE_HOME": str(tmp_path), "PATH": ""}

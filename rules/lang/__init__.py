@@ -63,7 +63,7 @@ class Lexicon:
         self.tag_ids = (path / "tags.bin").read_bytes()
         meta = marshal.loads((path / "meta.marshal").read_bytes())
         if (meta.get("format") != store.FORMAT or not len(self.freqs) == len(self.logps) == len(self.trie)
-                or not (path / "subst.marshal").is_file()):
+                or (path / "subst.marshal").stat().st_size != meta.get("subst_bytes")):
             raise ValueError("lexicon store of another format")
         self.total: int = meta["total"]
         self.max_len: int = meta["max_len"]

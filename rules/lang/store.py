@@ -145,7 +145,9 @@ def build(dest: Path) -> Path:
         dest = tmp
     try:
         trie.save(str(tmp / "words.marisa"))
-        (tmp / "subst.marshal").write_bytes(marshal.dumps(subst_table))
+        subst_bytes = marshal.dumps(subst_table)
+        (tmp / "subst.marshal").write_bytes(subst_bytes)
+        meta["subst_bytes"] = len(subst_bytes)  # read lazily: its size is checked when the store opens
         (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())
         (tmp / "logp.bin").write_bytes(_little_endian(logp_arr).tobytes())
         (tmp / "tags.bin").write_bytes(bytes(tag_arr))

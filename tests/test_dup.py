@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 import regex
 
 from conftest import GOV, SEED_000, SEED_001, check_json, findings_of, need
@@ -209,3 +211,27 @@ def test_allow_list_silences_an_accepted_shared_passage(tmp_path, jiaokan):
     (tmp_path / "jiaokan.toml").write_text('[rules.DUP002]\nallow-file = "allowed.txt"\n', encoding="utf-8")
     r = jiaokan("check", tmp_path / "a.txt", tmp_path / "b.txt", "--format", "json", "--select", "DUP002")
     assert r.code == 0, r.out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abc工会", max_size=80))
+@example("工" * 30)  # every k-gram the same: ties everywhere
+@example("工会" * 15)
+def test_winnowing_keeps_the_rightmost_minimum_of_every_window(text):
+    """The fingerprints are exactly the winnowing definition: for every window of W k-gram hashes,
+    its minimum (the rightmost one on ties), each position once."""
+    import xxhash
+
+    from jiaokan.rules.dup.fingerprint import K, W, fingerprints
+
+    n = len(text) - K + 1
+    grams = [xxhash.xxh3_64_intdigest(text[i : i + K].encode("utf-32-le")) for i in range(max(n, 0))]
+    expected: list[int] = []
+    for end in range(min(W, n), n + 1) if n > 0 else ():
+        window = grams[max(0, end - W) : end]
+        pos = max(range(len(window)), key=lambda k: (-window[k], k)) + max(0, end - W)
+        if not expected or expected[-1] != pos:
+            expected.append(pos)
+    hashes, positions = fingerprints(text)
+    assert list(positions) == expected
+    assert list(hashes) == [grams[p] for p in expected]

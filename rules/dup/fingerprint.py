@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections import deque
 from dataclasses import dataclass
 
 import regex
@@ -111,20 +110,18 @@ def fingerprints(text: str) -> tuple[array, array]:
     data = text.encode("utf-32-le")
     h = xxhash.xxh3_64_intdigest
     grams = [h(data[4 * i : 4 * i + 4 * K]) for i in range(n)]
-    window = deque()
+    m = 0  # the rightmost minimum of the current window
     last = -1
-    for i, x in enumerate(grams):
-        while window and grams[window[-1]] >= x:
-            window.pop()
-        window.append(i)
-        if window[0] <= i - W:
-            window.popleft()
-        if i >= W - 1 or i == n - 1:
-            m = window[0]
-            if m != last:
-                hashes.append(grams[m])
-                positions.append(m)
-                last = m
+    for i in range(n):
+        if grams[i] <= grams[m]:
+            m = i
+        elif m <= i - W:  # the minimum has left the window: the window's rightmost minimum
+            window = grams[i - W + 1 : i + 1]
+            m = i - window[::-1].index(min(window))
+        if (i >= W - 1 or i == n - 1) and m != last:
+            hashes.append(grams[m])
+            positions.append(m)
+            last = m
     return hashes, positions
 
 

@@ -153,10 +153,11 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 chain.from_iterable(zip(tokens, tokens[1:]) for tokens in run_tokens))
         return made[what]
     # Document terms with an interior character dropped (省总工会 -> 省总会), as long as a window
-    # can be (MAX_WINDOW characters) once the character is gone.
+    # can be (MAX_WINDOW characters) once the character is gone, and only terms that strong() can
+    # accept: used DOC_TERM_EVIDENCE times, or a word of the lexicon.
     term_del: dict[str, list[str]] = {}
-    for term in terms:
-        if 4 <= len(term) <= MAX_WINDOW + 1:
+    for term, uses in terms.items():
+        if 4 <= len(term) <= MAX_WINDOW + 1 and (uses >= DOC_TERM_EVIDENCE or frequency(term) >= MIN_IDIOM_FREQ):
             for j in range(1, len(term) - 1):
                 term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
     # Common lexicon words of this document, with an interior character dropped.

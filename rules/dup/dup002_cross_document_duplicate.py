@@ -84,17 +84,22 @@ class CrossDocumentDuplicate(Rule):
             return
         shared -= self._allowed_hashes(context)
         # Pass 2: postings of the shared fingerprints only (a few percent of them).
+        # Each posting lists its documents in ascending order; each document keeps its shared
+        # fingerprints (once each, in text order).
         postings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        shared_of: list[list[int]] = []
         for d, (_, view) in enumerate(summaries):
-            for h, p in compress(zip(view.hashes, view.positions), map(shared.__contains__, view.hashes)):
+            mine = list(compress(zip(view.hashes, view.positions), map(shared.__contains__, view.hashes)))
+            for h, p in mine:
                 postings[h][d].append(p)
+            shared_of.append(list(dict.fromkeys(h for h, _ in mine)))
         limit = max(3, self.config["boilerplate-document-frequency"] * n_docs)
         # Pairs are aligned document by document (each with the earlier documents it shares
         # fingerprints with), so only one document's seeds are held at a time.
         found = []
         for db, (_, vb) in enumerate(summaries):
             seeds_with: dict[int, list[tuple[int, int]]] = defaultdict(list)
-            for h in dict.fromkeys(compress(vb.hashes, map(postings.__contains__, vb.hashes))):
+            for h in shared_of[db]:
                 docs = postings[h]
                 if len(docs) >= limit:
                     continue  # boilerplate: most documents have it
@@ -102,7 +107,11 @@ class CrossDocumentDuplicate(Rule):
                 if len(py) > MAX_PER_DOC:
                     continue
                 for da, px in docs.items():
-                    if da < db and len(px) <= MAX_PER_DOC:
+                    if da >= db:
+                        break  # the earlier documents come first
+                    if len(px) == 1 and len(py) == 1:
+                        seeds_with[da].append((px[0], py[0]))
+                    elif len(px) <= MAX_PER_DOC:
                         seeds_with[da].extend((i, j) for i in px for j in py)
             for da in sorted(seeds_with):
                 va = summaries[da][1]

@@ -1,7 +1,6 @@
 """No rule special-cases seed text: no run of six Han characters from the sample reports appears
 anywhere in the engine or the built-in rules (code, data or documentation)."""
 
-from pathlib import Path
 
 from conftest import REPO, SEEDS
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from itertools import accumulate, chain
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
 
 import regex
 

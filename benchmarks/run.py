@@ -46,8 +46,11 @@ def main() -> None:
                     help="share of the words (or characters) replaced in each copy (default 0.5: with fewer, the "
                          "copies are near-duplicates of each other, 84 variants of every report, which no "
                          "archive holds and which makes DUP002 compare every pair of variants)")
+    ap.add_argument("--by-family", action="store_true",
+                    help="also time each rule family alone, cold (one more run per family)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="jiaokan-run-"))
+    alone: dict[str, float] = {}
     try:
         files, size = build(tmp / "docs", args.factor, substitute=args.substitute, mode=args.mode)
         mb = size / 1e6
@@ -60,6 +63,9 @@ def main() -> None:
         cold, cold_rss = measure(cmd)
         found = Counter(f["code"][:-3] for f in json.loads((tmp / "out.json").read_text())["findings"])
         warm, warm_rss = measure(cmd)
+        if args.by_family:
+            for family in ("TYPO", "NUM", "DUP", "WRAP", "JK"):
+                alone[family], _ = measure([*cmd, "--no-cache", "--select", family])
         try:
             import autocorrect_py  # noqa: F401
 
@@ -76,6 +82,9 @@ def main() -> None:
           + ", ".join(f"{k} {v}" for k, v in sorted(found.items())))
     print(f"jiaokan cached: {warm:7.2f} s  {mb / warm:5.2f} MB/s  peak RSS {warm_rss:6.0f} MiB  "
           f"({warm / cold:.1%} of cold)")
+    if alone:
+        print("each family alone, cold (JK: the engine with only its own checks): "
+              + ", ".join(f"{k} {v:.2f} s" for k, v in alone.items()))
     if peer is not None:
         print(f"autocorrect-py lint (peer): {peer:6.2f} s  {mb / peer:5.2f} MB/s  (jiaokan cold / peer: {cold / peer:.1f}x)")
     else:

@@ -54,6 +54,7 @@ def main() -> None:
     try:
         files, size = build(tmp / "docs", args.factor, substitute=args.substitute, mode=args.mode)
         mb = size / 1e6
+        chars = sum(len(f.read_text(encoding="utf-8")) for f in (tmp / "docs").rglob("*.txt"))
         cmd = [sys.executable, "-m", "jiaokan", "check", str(tmp / "docs"), "--isolated", "--format", "json",
                "--no-progress", "--output-file", str(tmp / "out.json"), "--cache-dir", str(tmp / "cache")]
         if args.jobs:
@@ -74,10 +75,11 @@ def main() -> None:
             peer = None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"corpus: {files} files, {mb:.1f} MB ({args.factor:g}x gov-reports, copies with {args.substitute:.0%} of the {args.mode} replaced)")
+    print(f"corpus: {files} files, {mb:.1f} MB, {chars / 1e6:.1f} M characters ({args.factor:g}x gov-reports, copies with {args.substitute:.0%} of the {args.mode} replaced)")
     print(f"floor (read + regex scan): {floor:6.2f} s")
     jobs = args.jobs or os.cpu_count() or 1
-    print(f"jiaokan cold:   {cold:7.2f} s  {mb / cold:5.2f} MB/s  peak RSS {cold_rss:6.0f} MiB  ({cold / floor:.0f}x floor)")
+    print(f"jiaokan cold:   {cold:7.2f} s  {mb / cold:5.2f} MB/s  {chars / cold / 1e3:6.0f}k chars/s  "
+          f"peak RSS {cold_rss:6.0f} MiB  ({cold / floor:.0f}x floor)")
     print(f"                {mb / cold / jobs:5.2f} MB/s per core ({jobs} processes); findings: "
           + ", ".join(f"{k} {v}" for k, v in sorted(found.items())))
     print(f"jiaokan cached: {warm:7.2f} s  {mb / warm:5.2f} MB/s  peak RSS {warm_rss:6.0f} MiB  "

@@ -58,6 +58,7 @@ class Lexicon:
         self.trie.mmap(str(path / "words.marisa"))
         self.path = path
         self._subst: dict | None = None
+        self._suggestible: frozenset | None = None
         self.freqs = store.read_array(path / "freq.bin", "I")
         self.logps = store.read_array(path / "logp.bin", "d")
         self.tag_ids = (path / "tags.bin").read_bytes()
@@ -146,14 +147,26 @@ class Lexicon:
                         out.extend(x)
         return out
 
+    def _load_suggest(self) -> None:
+        # loads() of the bytes: load() of a file reads it piece by piece, three times slower
+        table, words = marshal.loads((self.path / "subst.marshal").read_bytes())
+        self._subst, self._suggestible = table, frozenset(words)
+
     @property
     def substitutions(self) -> dict[str, str]:
         """Pattern ("显?") -> the characters that complete it into a suggestible word, most frequent
         word first ("著示…" for 显著, 显示 …); loaded on first use."""
         if self._subst is None:
-            # loads() of the bytes: load() of a file reads it piece by piece, three times slower
-            self._subst = marshal.loads((self.path / "subst.marshal").read_bytes())
+            self._load_suggest()
         return self._subst
+
+    @property
+    def suggestible(self) -> frozenset[str]:
+        """The words of 2–4 characters that may be suggested as corrections (frequent enough:
+        ``store.MIN_SUGGEST_FREQ`` from four characters, ``MIN_SUGGEST_SHORT_FREQ`` below)."""
+        if self._suggestible is None:
+            self._load_suggest()
+        return self._suggestible
 
     def one_substitution(self, pattern: str) -> str:
         """The characters that, put for the "?" of ``pattern``, make a suggestible word, most

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 5
+FORMAT = 6
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
 MIN_SUGGEST_FREQ = 5
@@ -130,6 +130,8 @@ def build(dest: Path) -> Path:
     # word, most frequent first). 89k patterns: small enough for a dict, which TYPO queries for
     # every suspicious window (30 ms to load, 15x faster to query than a trie).
     subst_table = {k: "".join(w[k.index("?")] for w in sorted(v, key=lambda w: -freqs[w])) for k, v in subst.items()}
+    # ... and the suggestible words themselves (57k), which TYPO asks about every transposition.
+    suggestible = sorted({w for ws in subst.values() for w in ws})
     meta = {
         "format": FORMAT,
         "total": total,
@@ -145,7 +147,7 @@ def build(dest: Path) -> Path:
         dest = tmp
     try:
         trie.save(str(tmp / "words.marisa"))
-        subst_bytes = marshal.dumps(subst_table)
+        subst_bytes = marshal.dumps((subst_table, suggestible))
         (tmp / "subst.marshal").write_bytes(subst_bytes)
         meta["subst_bytes"] = len(subst_bytes)  # read lazily: its size is checked when the store opens
         (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())

@@ -389,10 +389,12 @@ def _options(w: str) -> tuple:
     """What the lexicon offers the non-word ``w``, cached by ``w``: its transpositions that are
     words (or, at four characters, could be a document's term), its look/sound-alike correction,
     and the idioms it is with a character dropped."""
-    lex = lexicon()  # the lexicon itself: swapped strings seldom recur, a cache would only churn
+    words = lexicon().suggestible
     swaps = []
     for right in _swaps_of(w):
-        in_lexicon = lex.freq(right) >= MIN_IDIOM_FREQ  # else only a document term passes strong()
+        # Only a suggestible word can pass strong() from the lexicon (a rarer one, or one not in
+        # the lexicon, only as a four-character document term).
+        in_lexicon = right in words
         if in_lexicon or len(w) >= 4:
             swaps.append((right, in_lexicon))
     out = (tuple(swaps), _confusable_choice(w), tuple(idioms_minus_one(w)))

@@ -30,24 +30,41 @@ def idioms_minus_one(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def alike_groups(a: str) -> tuple[frozenset[str], ...]:
+    """The groups of characters that look or sound like ``a`` (``a`` among them): one per toned
+    reading in pypinyin, one per key of its four-corner code. Groups are shared by many characters
+    and cached once; their union, the set of look/sound-alikes, runs to hundreds of characters and
+    is seldom needed whole."""
+    lex = lexicon()
+    groups = [_sound_group(r) for r in lex.readings(a)]
+    code = lex.shape(a)
+    if code:
+        groups += [_shape_group(key) for key in shape_keys(code)]
+    return tuple(groups)
+
+
+@lru_cache(maxsize=65536)
 def confusables(a: str) -> frozenset[str]:
     """Characters that look or sound like ``a``: the same toned reading in pypinyin, or four-corner
     codes that share the first four digits, or differ in one of them and share the rest."""
-    lex = lexicon()
-    out: set[str] = set()
-    for r in lex.readings(a):
-        out.update(lex.sound_alikes(r))
-    code = lex.shape(a)
-    if code:
-        for key in shape_keys(code):
-            out.update(lex.shape_alikes(key))
-    out.discard(a)
-    return frozenset(out)
+    return frozenset().union(*alike_groups(a)) - {a}
+
+
+@lru_cache(maxsize=8192)
+def _sound_group(reading: str) -> frozenset[str]:
+    """The characters with this toned reading (many characters share each: cached once)."""
+    return frozenset(lexicon().sound_alikes(reading))
+
+
+@lru_cache(maxsize=65536)
+def _shape_group(key: str) -> frozenset[str]:
+    """The characters whose four-corner code falls under this key."""
+    return frozenset(lexicon().shape_alikes(key))
 
 
 def confusable(a: str, b: str) -> bool:
     """``a`` and ``b`` are easily confused."""
-    return b in confusables(a)
+    return a != b and any(b in group for group in alike_groups(a))
 
 
 @lru_cache(maxsize=200000)

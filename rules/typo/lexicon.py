@@ -33,8 +33,8 @@ def idioms_minus_one(text: str) -> tuple[str, ...]:
 def alike_groups(a: str) -> tuple[frozenset[str], ...]:
     """The groups of characters that look or sound like ``a`` (``a`` among them): one per toned
     reading in pypinyin, one per key of its four-corner code. Groups are shared by many characters
-    and cached once; their union, the set of look/sound-alikes, runs to hundreds of characters and
-    is seldom needed whole."""
+    and cached once: ``confusable`` asks them directly, ``confusables`` builds their union (hundreds
+    of characters) once per character."""
     lex = lexicon()
     groups = [_sound_group(r) for r in lex.readings(a)]
     code = lex.shape(a)

@@ -92,8 +92,12 @@ def test_frequencies_and_tags_are_jiebas(jieba_tok):
     assert [lex.freq(w) for w in near] == sorted((lex.freq(w) for w in near), reverse=True)
 
 
-@pytest.mark.parametrize("damage", ["(p / 'subst.marshal').unlink()",
-                                    "(p / 'subst.marshal').write_bytes((p / 'subst.marshal').read_bytes()[:1000])"])
+@pytest.mark.parametrize("damage", [
+    "(p / 'subst.marshal').unlink()",
+    "(p / 'subst.marshal').write_bytes((p / 'subst.marshal').read_bytes()[:1000])",
+    # the same size, bytes overwritten: found by its digest when TYPO first reads it
+    "b = bytearray((p / 'subst.marshal').read_bytes()); b[5000:5100] = bytes(100); (p / 'subst.marshal').write_bytes(b)",
+])
 def test_a_broken_store_is_rebuilt(tmp_path, damage):
     """A store left half-written (a file missing or cut short) is set aside and rebuilt, in a fresh
     process."""

@@ -66,6 +66,7 @@ class Lexicon:
         if (meta.get("format") != store.FORMAT or not len(self.freqs) == len(self.logps) == len(self.trie)
                 or (path / "subst.marshal").stat().st_size != meta.get("subst_bytes")):
             raise ValueError("lexicon store of another format")
+        self.subst_digest: str = meta["subst_digest"]
         self.total: int = meta["total"]
         self.max_len: int = meta["max_len"]
         self.tag_names = [""] + list(meta["tags"])
@@ -148,8 +149,14 @@ class Lexicon:
         return out
 
     def _load_suggest(self) -> None:
+        import xxhash
+
+        data = (self.path / "subst.marshal").read_bytes()
+        if xxhash.xxh3_64_hexdigest(data) != self.subst_digest:  # damaged on disk: build it again
+            self.path = store.build(self.path)
+            data = (self.path / "subst.marshal").read_bytes()
         # loads() of the bytes: load() of a file reads it piece by piece, three times slower
-        table, words = marshal.loads((self.path / "subst.marshal").read_bytes())
+        table, words = marshal.loads(data)
         self._subst, self._suggestible = table, frozenset(words)
 
     @property

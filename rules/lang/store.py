@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 6
+FORMAT = 7
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
 MIN_SUGGEST_FREQ = 5
@@ -84,6 +84,7 @@ def build(dest: Path) -> Path:
     """Build the store from jieba's dict.txt into ``dest`` (written beside it, then renamed);
     returns where it is."""
     import marisa_trie
+    import xxhash
 
     freqs: dict[str, int] = {}
     tags: dict[str, str] = {}
@@ -149,7 +150,9 @@ def build(dest: Path) -> Path:
         trie.save(str(tmp / "words.marisa"))
         subst_bytes = marshal.dumps((subst_table, suggestible))
         (tmp / "subst.marshal").write_bytes(subst_bytes)
-        meta["subst_bytes"] = len(subst_bytes)  # read lazily: its size is checked when the store opens
+        # Read lazily: its size is checked when the store opens, its digest when it is read.
+        meta["subst_bytes"] = len(subst_bytes)
+        meta["subst_digest"] = xxhash.xxh3_64_hexdigest(subst_bytes)
         (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())
         (tmp / "logp.bin").write_bytes(_little_endian(logp_arr).tobytes())
         (tmp / "tags.bin").write_bytes(bytes(tag_arr))

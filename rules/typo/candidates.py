@@ -258,11 +258,15 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     single_runs: list[tuple[int, int]] = []  # in text order, so a binary search finds the one around a spot
     run_starts: list[int] = []
     for wrong, right in misspellings.items():
-        for m in regex.finditer(regex.escape(wrong), text):
-            if user_words and any(u in text[max(0, m.start() - 4) : m.end() + 4] for u in user_words):
-                continue
-            found.setdefault(m.span(), Candidate("confusable", m.start(), m.end(), wrong, right,
-                                                 f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
+        if not wrong:
+            continue
+        start = text.find(wrong)
+        while start >= 0:  # each non-overlapping occurrence, as a regex would find them
+            end = start + len(wrong)
+            if not (user_words and any(u in text[max(0, start - 4) : end + 4] for u in user_words)):
+                found.setdefault((start, end), Candidate("confusable", start, end, wrong, right,
+                                                         f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
+            start = text.find(wrong, end)
     # The tokens that open windows: single characters, and short tokens that are rare in the
     # lexicon and in this document. A run holding neither is skipped whole.
     rare = {t for t in token_counts if 2 <= len(t) <= MAX_WINDOW and frequency(t) < COMMON and terms.get(t, 0) < DOC_TERM_MIN}

@@ -162,3 +162,46 @@ def test_missing_words_file_is_a_config_error(jiaokan, tmp_path):
     (tmp_path / "a.txt").write_text("这是一段完整的话。\n", encoding="utf-8")
     r = jiaokan("check", "a.txt", cwd=tmp_path)
     assert r.code == 2 and "TYPO words-file" in r.err and "missing.txt" in r.err
+
+
+def _options_reference(w: str):
+    """What _options computed before it was made fast: the plain definitions, one lookup at a time."""
+    from jiaokan.rules.typo import candidates as C
+    from jiaokan.rules.typo.lexicon import confusables, frequency, idioms_minus_one, one_substitution
+
+    swaps = []
+    for j in range(len(w) - 1):
+        if w[j] != w[j + 1]:
+            right = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+            in_lexicon = frequency(right) >= C.MIN_CORRECTION_FREQ if len(right) < 4 else frequency(right) >= C.MIN_IDIOM_FREQ
+            if in_lexicon or len(w) >= 4:
+                swaps.append((right, in_lexicon))
+    choice = None
+    if len(w) <= 4 and not frequency(w):
+        options = []
+        for j in range(len(w)):
+            fill = one_substitution(w[:j] + "?" + w[j + 1 :])
+            for c in confusables(w[j]).intersection(fill):
+                right = w[:j] + c + w[j + 1 :]
+                options.append((-frequency(right), j, fill.index(c), right))
+        if options:
+            best = min(options)
+            choice = (best[1], best[3])
+    return tuple(swaps), choice, tuple(idioms_minus_one(w))
+
+
+def test_window_options_are_the_plain_definitions():
+    """The cached, spelled-out option search gives what the plain definitions give, on windows of
+    real text and on strings with characters outside the main Han block."""
+    import random
+
+    from jiaokan.rules.typo import candidates as C
+
+    text = "".join(regex.findall(r"\p{Han}+", SEED_000.read_text(encoding="utf-8")))
+    windows = {text[i : i + n] for n in (2, 3, 4) for i in range(0, len(text) - n, 7)}
+    rng = random.Random(3)
+    windows |= {"".join(rng.choice("〇㐀工会人民农省总") for _ in range(rng.randint(2, 4))) for _ in range(300)}
+    assert len(windows) > 1000
+    for w in sorted(windows):
+        got = C._options(w)
+        assert (got if got != C.NO_OPTIONS else ((), None, ())) == _options_reference(w), w

@@ -26,7 +26,6 @@ _failure: Exception | None = None
 
 # jieba's own block patterns (jieba/__init__.py: re_han_default, re_skip_default, re_eng)
 _RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
-_RE_HAN_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+", re.U)
 _RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 _RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 
@@ -132,7 +131,7 @@ class Lexicon:
         # Only jieba's own blocks go to rjieba: its block pattern also takes in rarer Han ranges,
         # which would change the sums (and so a tie) of the route around them.
         native = _native_cut()
-        if native and _RE_HAN_BLOCK.fullmatch(text):
+        if native and _RE_HAN.fullmatch(text):
             return native(text, False)  # one block, the common case: a run of Han characters
         out: list[str] = []
         for blk in _RE_HAN.split(text):

@@ -52,20 +52,21 @@ class Lexicon:
 
     def __init__(self, path: Path):
         import marisa_trie
+        import xxhash
 
         self.trie = marisa_trie.Trie()
         self.trie.mmap(str(path / "words.marisa"))
-        self.path = path
         self._subst: dict | None = None
         self._suggestible: frozenset | None = None
         self.freqs = store.read_array(path / "freq.bin", "I")
         self.logps = store.read_array(path / "logp.bin", "d")
         self.tag_ids = (path / "tags.bin").read_bytes()
         meta = marshal.loads((path / "meta.marshal").read_bytes())
+        # The substitution table is read (3 MB) and checked now, and parsed only when TYPO asks.
+        self._subst_data: bytes | None = (path / "subst.marshal").read_bytes()
         if (meta.get("format") != store.FORMAT or not len(self.freqs) == len(self.logps) == len(self.trie)
-                or (path / "subst.marshal").stat().st_size != meta.get("subst_bytes")):
-            raise ValueError("lexicon store of another format")
-        self.subst_digest: str = meta["subst_digest"]
+                or xxhash.xxh3_64_hexdigest(self._subst_data) != meta.get("subst_digest")):
+            raise ValueError("lexicon store of another format, or damaged")
         self.total: int = meta["total"]
         self.max_len: int = meta["max_len"]
         self.tag_names = [""] + list(meta["tags"])
@@ -148,15 +149,8 @@ class Lexicon:
         return out
 
     def _load_suggest(self) -> None:
-        import xxhash
-
-        data = (self.path / "subst.marshal").read_bytes()
-        if xxhash.xxh3_64_hexdigest(data) != self.subst_digest:  # damaged on disk: build it again
-            self.path = store.build(self.path)
-            data = (self.path / "subst.marshal").read_bytes()
-        # loads() of the bytes: load() of a file reads it piece by piece, three times slower
-        table, words = marshal.loads(data)
-        self._subst, self._suggestible = table, frozenset(words)
+        table, words = marshal.loads(self._subst_data)
+        self._subst, self._suggestible, self._subst_data = table, frozenset(words), None
 
     @property
     def substitutions(self) -> dict[str, str]:
@@ -168,8 +162,8 @@ class Lexicon:
 
     @property
     def suggestible(self) -> frozenset[str]:
-        """The words of 2–4 characters that may be suggested as corrections (frequent enough:
-        ``store.MIN_SUGGEST_FREQ`` from four characters, ``MIN_SUGGEST_SHORT_FREQ`` below)."""
+        """The words of 2–4 characters frequent enough to be suggested as corrections
+        (``store.MIN_SUGGEST_FREQ`` from four characters, ``MIN_SUGGEST_SHORT_FREQ`` below)."""
         if self._suggestible is None:
             self._load_suggest()
         return self._suggestible

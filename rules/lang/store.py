@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 7
+FORMAT = 8
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
 MIN_SUGGEST_FREQ = 5
@@ -131,8 +131,10 @@ def build(dest: Path) -> Path:
     # word, most frequent first). 89k patterns: small enough for a dict, which TYPO queries for
     # every suspicious window (30 ms to load, 15x faster to query than a trie).
     subst_table = {k: "".join(w[k.index("?")] for w in sorted(v, key=lambda w: -freqs[w])) for k, v in subst.items()}
-    # ... and the suggestible words themselves (57k), which TYPO asks about every transposition.
-    suggestible = sorted({w for ws in subst.values() for w in ws})
+    # ... and every word of 2-4 characters frequent enough to suggest (57k; the table above keeps
+    # to words that start in the main Han block), which TYPO asks about every transposition.
+    suggestible = sorted(w for w, f in freqs.items()
+                         if 2 <= len(w) <= 4 and f >= (MIN_SUGGEST_FREQ if len(w) >= 4 else MIN_SUGGEST_SHORT_FREQ))
     meta = {
         "format": FORMAT,
         "total": total,
@@ -150,9 +152,7 @@ def build(dest: Path) -> Path:
         trie.save(str(tmp / "words.marisa"))
         subst_bytes = marshal.dumps((subst_table, suggestible))
         (tmp / "subst.marshal").write_bytes(subst_bytes)
-        # Read lazily: its size is checked when the store opens, its digest when it is read.
-        meta["subst_bytes"] = len(subst_bytes)
-        meta["subst_digest"] = xxhash.xxh3_64_hexdigest(subst_bytes)
+        meta["subst_digest"] = xxhash.xxh3_64_hexdigest(subst_bytes)  # checked when the store opens
         (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())
         (tmp / "logp.bin").write_bytes(_little_endian(logp_arr).tobytes())
         (tmp / "tags.bin").write_bytes(bytes(tag_arr))

@@ -397,10 +397,8 @@ def _options(w: str) -> tuple:
     swaps = []
     for right in _swaps_of(w):
         # Only a suggestible word can pass strong() from the lexicon (a rarer one, or one not in
-        # the lexicon, only as a four-character document term). The suggestible words start in the
-        # main Han block; a word of the rarer Han ranges is looked up.
-        in_lexicon = right in words if "\u4e00" <= right[0] <= "\u9fff" else frequency(right) >= (
-            MIN_IDIOM_FREQ if len(right) >= 4 else MIN_CORRECTION_FREQ)
+        # the lexicon, only as a four-character document term).
+        in_lexicon = right in words
         if in_lexicon or len(w) >= 4:
             swaps.append((right, in_lexicon))
     out = (tuple(swaps), _confusable_choice(w), tuple(idioms_minus_one(w)))

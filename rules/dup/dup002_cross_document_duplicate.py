@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from itertools import compress
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import compress
 
 from jiaokan import Related, Rule, Severity
 

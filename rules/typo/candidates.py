@@ -22,6 +22,7 @@ from jiaokan.rules.lang.store import MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob, substitutions
 
 HAN_RUN = regex.compile(r"\p{Han}+")
+HAN_TAIL = regex.compile(r"\p{Han}+$")
 RATIO = 100  # the correction must be this many times more frequent in the lexicon
 # ... and make its context this much more probable (natural log) under jieba's word model:
 # log(1000) for a look/sound-alike (many candidates are tried), log(100) for the other edits.
@@ -183,15 +184,19 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
 
     def gain(c: Candidate) -> float:
         a, b = max(0, c.start - CONTEXT), min(len(text), c.end + CONTEXT)
-        before = text[a : c.start]
-        after = text[c.end : b]
         # Only the Han run around the spot: punctuation and digits end the context.
-        before = HAN_RUN.findall(before)[-1] if HAN_RUN.findall(before) and before.endswith(HAN_RUN.findall(before)[-1]) else ""
-        after = HAN_RUN.findall(after)[0] if HAN_RUN.findall(after) and after.startswith(HAN_RUN.findall(after)[0]) else ""
+        before = HAN_TAIL.search(text, a, c.start)
+        after = HAN_RUN.match(text, c.end, b)
+        before = before.group() if before else ""
+        after = after.group() if after else ""
         return log_prob(before + c.right + after) - log_prob(before + c.wrong + after)
 
+    def near_user_word(start: int, end: int) -> bool:
+        """A project word (the ``words`` option) within four characters: no correction there."""
+        return any(u in text[max(0, start - 4) : end + 4] for u in user_words)
+
     def add(c: Candidate):
-        if any(u in text[max(0, c.start - 4) : c.end + 4] for u in user_words):
+        if near_user_word(c.start, c.end):
             return
         if terms.get(c.wrong, 0) >= 2:
             return  # a slip is a one-off: a form the document uses repeatedly is one of its terms
@@ -263,7 +268,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         start = text.find(wrong)
         while start >= 0:  # each non-overlapping occurrence, as a regex would find them
             end = start + len(wrong)
-            if not (user_words and any(u in text[max(0, start - 4) : end + 4] for u in user_words)):
+            if not near_user_word(start, end):
                 found.setdefault((start, end), Candidate("confusable", start, end, wrong, right,
                                                          f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
             start = text.find(wrong, end)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -42,25 +41,12 @@ GENERIC_KEYS = {"人", "人员", "项目", "工作", "活动", "单位", "地方
 BROAD_KEYS = {"职工", "企业", "资金", "会员", "学生", "居民", "人口", "干部", "农民", "工人", "人才"}
 
 
-class _Tagged:
-    __slots__ = ("word", "flag")
+def _tagged(text: str) -> list[tuple[str, str]]:
+    """The words of ``text`` with jieba's dictionary tags (jieba's segmentation, as everywhere in
+    jiaokan)."""
+    from jiaokan.rules.lang import cut, pos
 
-    def __init__(self, word: str, flag: str):
-        self.word, self.flag = word, flag
-
-
-class _Tagger:
-    """Words with jieba's dictionary tags (the segmentation jieba uses everywhere in jiaokan)."""
-
-    def cut(self, text: str):
-        from jiaokan.rules.lang import cut, pos
-
-        return [_Tagged(w, pos(w)) for w in cut(text)]
-
-
-@lru_cache(maxsize=1)
-def _posseg():
-    return _Tagger()
+    return [(w, pos(w)) for w in cut(text)] if text else []
 
 
 class Keys:
@@ -90,7 +76,7 @@ class Keys:
     def key_for(self, left: str, right: str) -> tuple[str, str, str]:
         """(normalised key, key as written, scope) from the clause text around a number."""
         scope = ""
-        tokens = [(w.word, w.flag) for w in _posseg().cut(right[:16])] if right else []
+        tokens = _tagged(right[:16])
         lead = []
         for word, flag in tokens:
             if word in SCOPES:
@@ -105,7 +91,7 @@ class Keys:
         raw = "".join(lead)
         if not raw:
             left = PREDICATE_TAIL.sub("", left)
-            tokens = [(w.word, w.flag) for w in _posseg().cut(left[-16:])] if left else []
+            tokens = _tagged(left[-16:])
             tail = []
             for word, flag in reversed(tokens):
                 if word in MEASURE_WORDS and not tail:

@@ -39,15 +39,15 @@ rare term can look like an error. Corrections from the misspellings list (自已
 
 class TypoRule(Rule):
     kind = ""
+    severity = Severity.WARNING
+    fixable = True
+    options = dict(OPTIONS)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         import inspect
 
         cls.__doc__ = inspect.cleandoc(cls.__doc__ or "") + COMMON_DOC
-    severity = Severity.WARNING
-    fixable = True
-    options = dict(OPTIONS)
 
     def _user_words(self, context) -> frozenset[str]:
         words = set(self.config["words"])

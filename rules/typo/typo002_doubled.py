@@ -10,7 +10,9 @@ class DoubledCharacter(TypoRule):
     Finds a character typed twice, such as 协会会组织 for 协会组织.
 
     ## Why is this bad?
-    Doubled characters slip in when a line is retyped or edited; legitimate reduplications (常常, 看看, 研究研究) and words that start with the same character (工会会员) are not reported.
+    Doubled characters slip in when a line is retyped or edited; legitimate reduplications
+    (常常, 看看, 研究研究) and words that start with the same character (工会会员) are not
+    reported.
 
     ## Example
     ```text
@@ -21,7 +23,6 @@ class DoubledCharacter(TypoRule):
     ```text
     本月协会组织两场讲座
     ```
-
     """
 
     code = "TYPO002"

@@ -7,21 +7,23 @@ from .base import TypoRule
 
 class MissingCharacter(TypoRule):
     """## What it does
-    Finds a word with a character missing, against a term the document itself uses several times or a lexicon word (idioms included)
+    Finds a word with a character missing, against a term the document itself uses several
+    times or a lexicon word (idioms included): 区总会 for 区总工会 in a report that names 区总工会
+    throughout, 风吹雨 for 风吹雨打.
 
     ## Why is this bad?
-     省总会 for 省总工会, 不怕晒雨淋 for 不怕日晒雨淋.
+    Dropped characters are the typical OCR and editing loss; the document's own frequent terms
+    are the strongest evidence of what was meant.
 
     ## Example
     ```text
-    Dropped characters are the typical OCR and editing loss; the document's own frequent terms are the strongest evidence of what was meant.
+    区总会在文化中心举办讲座
     ```
 
     Use instead:
     ```text
-    区总会在文化中心举办讲座:区总工会在文化中心举办讲座
+    区总工会在文化中心举办讲座
     ```
-
     """
 
     code = "TYPO003"

@@ -7,21 +7,22 @@ from .base import TypoRule
 
 class ConfusableCharacter(TypoRule):
     """## What it does
-    Finds a character replaced by a look-alike or sound-alike one that turns a word into a non-word
+    Finds a character replaced by a look-alike or sound-alike one that turns a word into a
+    non-word: 自已 for 自己, 乎稳 for 平稳, 显着 for 显著.
 
     ## Why is this bad?
-     自已 for 自己, 乎稳 for 平稳, 显着 for 显著.
+    Input methods pick homophones and OCR picks look-alikes; the result is a non-word that spell
+    checkers of other languages do not see.
 
     ## Example
     ```text
-    Input methods pick homophones and OCR picks look-alikes; the result is a non-word that spell checkers of other languages do not see.
+    要显着提高服务水平
     ```
 
     Use instead:
     ```text
-    为经济乎稳较快发展:为经济平稳较快发展
+    要显著提高服务水平
     ```
-
     """
 
     code = "TYPO004"

@@ -7,8 +7,9 @@ from array import array
 from dataclasses import dataclass
 
 import regex
-import xxhash
 from rapidfuzz import fuzz
+
+from jiaokan.speedups import winnow
 
 K = 8  # k-gram length, in dup-view characters
 W = 8  # winnowing window: any shared run of W + K - 1 = 15 characters shares a fingerprint
@@ -103,26 +104,7 @@ def build_view(doc) -> DupView:
 
 def fingerprints(text: str) -> tuple[array, array]:
     """Winnowing: the minimum k-gram hash of every window of W k-grams (rightmost on ties)."""
-    n = len(text) - K + 1
-    hashes, positions = array("Q"), array("I")
-    if n <= 0:
-        return hashes, positions
-    data = text.encode("utf-32-le")
-    h = xxhash.xxh3_64_intdigest
-    grams = [h(data[4 * i : 4 * i + 4 * K]) for i in range(n)]
-    m = 0  # the rightmost minimum of the current window
-    last = -1
-    for i in range(n):
-        if grams[i] <= grams[m]:
-            m = i
-        elif m <= i - W:  # the minimum has left the window: the window's rightmost minimum
-            window = grams[i - W + 1 : i + 1]
-            m = i - window[::-1].index(min(window))
-        if (i >= W - 1 or i == n - 1) and m != last:
-            hashes.append(grams[m])
-            positions.append(m)
-            last = m
-    return hashes, positions
+    return winnow(text, K, W)
 
 
 @dataclass

@@ -18,6 +18,7 @@ import regex
 
 from jiaokan.rules.lang import cut, lexicon
 from jiaokan.rules.lang.store import MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
+from jiaokan.speedups import repeated_grams
 
 from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob, substitutions
 
@@ -64,17 +65,8 @@ class Candidate:
 
 
 def _doc_terms(runs: list[str]) -> Counter:
-    """Strings of 2–6 Han characters that the document uses at least twice, with their counts.
-    Counted level by level: an n-gram can repeat only where its (n-1)-character prefix repeats."""
-    text = "\0".join(runs)
-    alive = range(len(text) - 1)
-    out: dict[str, int] = {}
-    for n in range(2, MAX_TERM + 1):
-        grams = [text[i : i + n] for i in alive]
-        repeated = {g: c for g, c in Counter(grams).items() if c >= 2 and len(g) == n and "\0" not in g}
-        out.update(repeated)
-        alive = [i for i, g in zip(alive, grams) if g in repeated]
-    return Counter(out)
+    """Strings of 2–6 Han characters that the document uses at least twice, with their counts."""
+    return Counter(repeated_grams("\0".join(runs), 2, MAX_TERM))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,84 @@
+"""Per-character loops that the rules share, in C when the optional extension ``jiaokan._speedups``
+was compiled with the wheel, in Python otherwise (the definitions below). Both give the same
+results; tests hold the C code to these definitions.
+
+Like markupsafe's or msgpack's speedups: a machine without a C compiler gets a pure-Python jiaokan
+that runs slower and finds the same things. ``JIAOKAN_NO_SPEEDUPS=1`` turns the C code off.
+"""
+
+from __future__ import annotations
+
+import os
+from array import array
+from collections import Counter
+from itertools import compress
+
+import xxhash
+
+
+def py_repeated_grams(text: str, min_n: int, max_n: int) -> dict[str, int]:
+    """Every string of ``min_n``..``max_n`` characters without "\\0" that occurs at least twice in
+    ``text`` (occurrences may overlap), with its count; shorter strings first, each length in the
+    order of first occurrence. Counted level by level: a string can repeat only where its prefix
+    one character shorter repeats."""
+    alive = range(len(text) - min_n + 1)
+    out: dict[str, int] = {}
+    for n in range(min_n, max_n + 1):
+        grams = [text[i : i + n] for i in alive]
+        repeated = {g: c for g, c in Counter(grams).items() if c >= 2 and len(g) == n and "\0" not in g}
+        out.update(repeated)
+        alive = list(compress(alive, map(repeated.__contains__, grams)))
+    return out
+
+
+def py_winnow(text: str, k: int, w: int) -> tuple[array, array]:
+    """Winnowing: the XXH3-64 hash of each ``k``-gram of ``text`` (its UTF-32-LE bytes), and of
+    every window of ``w`` k-grams the minimum (the rightmost on ties), each change recorded once:
+    (hashes, k-gram positions)."""
+    n = len(text) - k + 1
+    hashes, positions = array("Q"), array("I")
+    if n <= 0:
+        return hashes, positions
+    data = text.encode("utf-32-le")
+    h = xxhash.xxh3_64_intdigest
+    grams = [h(data[4 * i : 4 * i + 4 * k]) for i in range(n)]
+    m = 0  # the rightmost minimum of the current window
+    last = -1
+    for i in range(n):
+        if grams[i] <= grams[m]:
+            m = i
+        elif m <= i - w:  # the minimum has left the window: the window's rightmost minimum
+            window = grams[i - w + 1 : i + 1]
+            m = i - window[::-1].index(min(window))
+        if (i >= w - 1 or i == n - 1) and m != last:
+            hashes.append(grams[m])
+            positions.append(m)
+            last = m
+    return hashes, positions
+
+
+_native = None
+if not os.environ.get("JIAOKAN_NO_SPEEDUPS"):
+    try:
+        from jiaokan import _speedups as _native
+    except ImportError:  # built without a C compiler: the definitions above do the work
+        _native = None
+
+NATIVE = _native is not None
+
+if _native is not None:
+    repeated_grams = _native.repeated_grams
+
+    def winnow(text: str, k: int, w: int) -> tuple[array, array]:
+        if not 5 <= k <= 32:  # the C code hashes inputs of 17 to 128 bytes only
+            return py_winnow(text, k, w)
+        raw_hashes, raw_positions = _native.winnow(text, k, w)
+        hashes, positions = array("Q"), array("I")
+        hashes.frombytes(raw_hashes)
+        positions.frombytes(raw_positions)
+        return hashes, positions
+
+    winnow.__doc__ = py_winnow.__doc__
+else:
+    repeated_grams = py_repeated_grams
+    winnow = py_winnow

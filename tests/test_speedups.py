@@ -1,0 +1,85 @@
+"""The optional C speedups (jiaokan._speedups) give exactly what their Python definitions give."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from conftest import SEEDS, need
+from jiaokan import speedups
+
+native = pytest.mark.skipif(not speedups.NATIVE, reason="jiaokan was built without its C speedups")
+TEXT = st.text(alphabet="工会工人\0a𠀀", max_size=120)
+
+
+def test_the_wheel_carries_the_speedups_where_a_compiler_is():
+    """A machine with a C compiler and Python's headers builds them (CI's machines do): a wheel that
+    silently fell back to pure Python would run several times slower."""
+    cc = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    headers = os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h"))
+    if not (shutil.which(cc) and headers) or os.environ.get("JIAOKAN_NO_SPEEDUPS"):
+        pytest.skip("no C compiler or Python headers here: a pure-Python build is expected")
+    assert speedups.NATIVE
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+@example("工会" * 40)
+@example("\0工会\0工会\0")
+def test_repeated_grams_is_its_definition(text):
+    """Every string of 2–6 characters without "\\0" that occurs twice or more, with its number of
+    (possibly overlapping) occurrences."""
+    expected = {}
+    for n in range(2, 7):
+        for i in range(len(text) - n + 1):
+            g = text[i : i + n]
+            if "\0" not in g:
+                expected[g] = expected.get(g, 0) + 1
+    expected = {g: c for g, c in expected.items() if c >= 2}
+    assert speedups.py_repeated_grams(text, 2, 6) == expected
+
+
+@native
+@settings(max_examples=400, deadline=None)
+@given(TEXT, st.integers(1, 4), st.integers(0, 4))
+@example("工会" * 40, 2, 4)
+def test_c_repeated_grams_equals_python_in_order(text, min_n, extra):
+    from jiaokan import _speedups
+
+    got = _speedups.repeated_grams(text, min_n, min_n + extra)
+    assert list(got.items()) == list(speedups.py_repeated_grams(text, min_n, min_n + extra).items())
+
+
+@native
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="工会a\U00020000\x00é", max_size=120), st.integers(5, 32), st.integers(1, 12))
+@example("工" * 60, 8, 8)  # ties everywhere
+def test_c_winnow_equals_python(text, k, w):
+    from jiaokan import _speedups
+
+    hashes, positions = _speedups.winnow(text, k, w)
+    py_hashes, py_positions = speedups.py_winnow(text, k, w)
+    assert (hashes, positions) == (py_hashes.tobytes(), py_positions.tobytes())
+
+
+@native
+def test_the_sample_reports_give_the_same_findings_without_the_speedups(tmp_path):
+    seeds = need(SEEDS)
+
+    def run(env_extra: dict) -> list:
+        env = {**os.environ, "JIAOKAN_NO_CACHE": "1", **env_extra}
+        r = subprocess.run([sys.executable, "-m", "jiaokan", "check", str(seeds), "--isolated", "--format", "json"],
+                           capture_output=True, text=True, env=env, cwd=tmp_path)
+        assert r.returncode == 1, r.stderr
+        return json.loads(r.stdout)["findings"]
+
+    with_c = run({})
+    assert with_c and with_c == run({"JIAOKAN_NO_SPEEDUPS": "1"})

@@ -385,21 +385,28 @@ def _patterns_of(w: str) -> tuple[str, ...]:
     return tuple(w[:j] + "?" + w[j + 1 :] for j in range(n))
 
 
-@lru_cache(maxsize=1 << 17)
+_OPTIONS: dict[str, tuple] = {}
+OPTIONS_CACHE = 1 << 18  # windows whose options are kept (the cache starts over when full)
+
+
 def _options(w: str) -> tuple:
     """What the lexicon offers the non-word ``w``, cached by ``w``: its transpositions that are
     words (or, at four characters, could be a document's term), its look/sound-alike correction,
     and the idioms it is with a character dropped."""
-    words = lexicon().suggestible
-    swaps = []
-    for right in _swaps_of(w):
+    got = _OPTIONS.get(w)
+    if got is None:
+        if len(_OPTIONS) >= OPTIONS_CACHE:  # a plain dict that starts over: cheaper than an LRU
+            _OPTIONS.clear()
+        words = lexicon().suggestible
         # Only a suggestible word can pass strong() from the lexicon (a rarer one, or one not in
         # the lexicon, only as a four-character document term).
-        in_lexicon = right in words
-        if in_lexicon or len(w) >= 4:
-            swaps.append((right, in_lexicon))
-    out = (tuple(swaps), _confusable_choice(w), tuple(idioms_minus_one(w)))
-    return out if out != NO_OPTIONS else NO_OPTIONS
+        if len(w) >= 4:
+            swaps = tuple((right, right in words) for right in _swaps_of(w))
+        else:
+            swaps = tuple((right, True) for right in _swaps_of(w) if right in words)
+        got = (swaps, _confusable_choice(w), idioms_minus_one(w))
+        _OPTIONS[w] = got = got if got != NO_OPTIONS else NO_OPTIONS
+    return got
 
 
 def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
@@ -411,11 +418,10 @@ def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
                 add(Candidate("transposed", start, start + len(w), w, right, why, "normal"))
 
 
-@lru_cache(maxsize=1 << 17)
 def _confusable_choice(w: str) -> tuple[int, str] | None:
     """The look/sound-alike correction of the non-word ``w``: the most frequent suggestible word
     one confusable character away (ties: the earlier position, then the lexicon's order). It
-    depends on the lexicon only, so it is cached by ``w``."""
+    depends on the lexicon only (``_options`` caches it by ``w``)."""
     if len(w) > 4 or frequency(w):
         return None  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
     subst = substitutions()

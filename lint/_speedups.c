@@ -7,6 +7,12 @@
  *       every string of min_n..max_n code points, without "\0", that occurs at least twice in
  *       ``text`` (overlapping occurrences), with its number of occurrences; level by level (shorter
  *       first), each level in the order of first occurrence.
+ *   extend(a, b, a0, a1, b0, b1, same, confirm) -> (a0, a1, b0, b1)
+ *       grows the aligned region a[a0:a1] ~ b[b0:b1] outwards while the characters agree, stepping
+ *       over one differing character when the ``confirm`` characters beyond it agree; with
+ *       ``same`` (a and b are one text), the copy in a never reaches into the copy in b.
+ *   shared_hashes(arrays) -> set
+ *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
  *   winnow(text, k, w) -> (bytes, bytes)
  *       the XXH3-64 hash of each k-gram of the text's UTF-32-LE encoding, winnowed: the rightmost
  *       minimum of every window of w k-grams, each change recorded once; the hashes (native uint64)
@@ -182,6 +188,148 @@ fail:
     return NULL;
 }
 
+/* ---- extend ---- */
+
+static int
+equal_runs(int ka, const void *da, Py_ssize_t i, int kb, const void *db, Py_ssize_t j, Py_ssize_t n)
+{
+    for (Py_ssize_t t = 0; t < n; t++)
+        if (PyUnicode_READ(ka, da, i + t) != PyUnicode_READ(kb, db, j + t))
+            return 0;
+    return 1;
+}
+
+static PyObject *
+extend(PyObject *self, PyObject *args)
+{
+    PyObject *a, *b;
+    Py_ssize_t a0, a1, b0, b1, confirm;
+    int same;
+    if (!PyArg_ParseTuple(args, "UUnnnnpn", &a, &b, &a0, &a1, &b0, &b1, &same, &confirm))
+        return NULL;
+    if (PyUnicode_READY(a) < 0 || PyUnicode_READY(b) < 0)
+        return NULL;
+    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b);
+    if (a0 < 0 || b0 < 0 || a1 > la || b1 > lb || confirm < 0) {
+        PyErr_SetString(PyExc_ValueError, "extend: region outside the texts");
+        return NULL;
+    }
+    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    for (;;) {
+        if (a0 > 0 && b0 > 0 && PyUnicode_READ(ka, da, a0 - 1) == PyUnicode_READ(kb, db, b0 - 1) &&
+            (!same || a1 <= b0 - 1)) {
+            a0--;
+            b0--;
+        } else if (a0 > confirm && b0 > confirm && (!same || a1 <= b0 - 1 - confirm) &&
+                   equal_runs(ka, da, a0 - 1 - confirm, kb, db, b0 - 1 - confirm, confirm)) {
+            a0 -= 1 + confirm;
+            b0 -= 1 + confirm;
+        } else {
+            break;
+        }
+    }
+    for (;;) {
+        if (a1 < la && b1 < lb && PyUnicode_READ(ka, da, a1) == PyUnicode_READ(kb, db, b1) && (!same || a1 < b0)) {
+            a1++;
+            b1++;
+        } else if (a1 + 1 + confirm <= la && b1 + 1 + confirm <= lb && (!same || a1 + confirm < b0) &&
+                   equal_runs(ka, da, a1 + 1, kb, db, b1 + 1, confirm)) {
+            a1 += 1 + confirm;
+            b1 += 1 + confirm;
+        } else {
+            break;
+        }
+    }
+    return Py_BuildValue("(nnnn)", a0, a1, b0, b1);
+}
+
+/* ---- shared_hashes ---- */
+
+typedef struct {
+    uint64_t h;
+    int64_t last; /* the last array the value was seen in; -1: empty slot */
+    int shared;
+} hslot_t;
+
+static PyObject *
+shared_hashes(PyObject *self, PyObject *arg)
+{
+    PyObject *seq = PySequence_Fast(arg, "shared_hashes: a sequence of arrays of uint64");
+    if (!seq)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Py_buffer *views = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Py_buffer));
+    hslot_t *table = NULL;
+    PyObject *out = NULL;
+    Py_ssize_t got = 0, total = 0;
+    if (!views) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (; got < n; got++) {
+        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(seq, got), &views[got], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            goto done;
+        if (views[got].itemsize != 8 || views[got].format == NULL || strchr("QLqlN", views[got].format[0]) == NULL) {
+            PyBuffer_Release(&views[got]);
+            PyErr_SetString(PyExc_TypeError, "shared_hashes: arrays of 64-bit integers expected");
+            goto done;
+        }
+        total += views[got].len / 8;
+    }
+    size_t size = 16;
+    while (size < (size_t)total + (size_t)total / 2)
+        size <<= 1;
+    table = PyMem_Malloc(size * sizeof(hslot_t));
+    out = PySet_New(NULL);
+    if (!table || !out) {
+        if (!table)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t s = 0; s < size; s++)
+        table[s].last = -1;
+    for (Py_ssize_t d = 0; d < n; d++) {
+        const uint64_t *v = views[d].buf;
+        Py_ssize_t m = views[d].len / 8;
+        for (Py_ssize_t i = 0; i < m; i++) {
+            uint64_t h = v[i];
+            size_t s = (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & (size - 1);
+            for (;;) {
+                hslot_t *e = &table[s];
+                if (e->last < 0) {
+                    e->h = h;
+                    e->last = d;
+                    e->shared = 0;
+                    break;
+                }
+                if (e->h == h) {
+                    if (e->last != d && !e->shared) {
+                        PyObject *val = PyLong_FromUnsignedLongLong(h);
+                        if (!val || PySet_Add(out, val) < 0) {
+                            Py_XDECREF(val);
+                            Py_CLEAR(out);
+                            goto done;
+                        }
+                        Py_DECREF(val);
+                        e->shared = 1;
+                    }
+                    e->last = d;
+                    break;
+                }
+                s = (s + 1) & (size - 1);
+            }
+        }
+    }
+done:
+    PyMem_Free(table);
+    for (Py_ssize_t d = 0; d < got; d++)
+        PyBuffer_Release(&views[d]);
+    PyMem_Free(views);
+    Py_DECREF(seq);
+    return out;
+}
+
 /* ---- winnow: XXH3-64 (seed 0, default secret) of inputs of 17 to 128 bytes ---- */
 
 static const uint8_t kSecret[128] = {
@@ -323,6 +471,11 @@ static PyMethodDef methods[] = {
     {"repeated_grams", repeated_grams, METH_VARARGS,
      "repeated_grams(text, min_n, max_n) -> dict of the strings of min_n..max_n characters (no \"\\0\") "
      "occurring at least twice, with their counts."},
+    {"extend", extend, METH_VARARGS,
+     "extend(a, b, a0, a1, b0, b1, same, confirm) -> (a0, a1, b0, b1): the aligned region grown "
+     "outwards while the characters agree (stepping over one differing character when `confirm` more agree)."},
+    {"shared_hashes", shared_hashes, METH_O,
+     "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"winnow", winnow, METH_VARARGS,
      "winnow(text, k, w) -> (hashes, positions) as bytes: XXH3-64 of each k-gram of the UTF-32-LE "
      "text, the rightmost minimum of every window of w k-grams."},

@@ -31,6 +31,46 @@ def py_repeated_grams(text: str, min_n: int, max_n: int) -> dict[str, int]:
     return out
 
 
+def py_extend(a: str, b: str, a0: int, a1: int, b0: int, b1: int, same: bool, confirm: int) -> tuple[int, int, int, int]:
+    """The aligned region ``a[a0:a1]`` ~ ``b[b0:b1]`` grown outwards while the characters agree,
+    stepping over one differing character when the ``confirm`` characters beyond it agree (a
+    near-copy with an edit close to its edge). With ``same`` (``a`` and ``b`` are one text, the
+    region in ``a`` before the one in ``b``), the first copy never reaches into the second."""
+    while True:
+        if a0 > 0 and b0 > 0 and a[a0 - 1] == b[b0 - 1] and (not same or a1 <= b0 - 1):
+            a0 -= 1
+            b0 -= 1
+        elif (a0 > confirm and b0 > confirm and (not same or a1 <= b0 - 1 - confirm)
+              and a[a0 - 1 - confirm : a0 - 1] == b[b0 - 1 - confirm : b0 - 1]):
+            a0 -= 1 + confirm
+            b0 -= 1 + confirm
+        else:
+            break
+    while True:
+        if a1 < len(a) and b1 < len(b) and a[a1] == b[b1] and (not same or a1 < b0):
+            a1 += 1
+            b1 += 1
+        elif (a1 + 1 + confirm <= len(a) and b1 + 1 + confirm <= len(b) and (not same or a1 + confirm < b0)
+              and a[a1 + 1 : a1 + 1 + confirm] == b[b1 + 1 : b1 + 1 + confirm]):
+            a1 += 1 + confirm
+            b1 += 1 + confirm
+        else:
+            break
+    return a0, a1, b0, b1
+
+
+def py_shared_hashes(arrays) -> set[int]:
+    """The values that occur in at least two of ``arrays`` (set operations, in C: a dict of every
+    value with its arrays would take gigabytes at 100 MB of text)."""
+    seen: set[int] = set()
+    shared: set[int] = set()
+    for values in arrays:
+        mine = set(values)
+        shared |= mine & seen
+        seen |= mine
+    return shared
+
+
 def py_winnow(text: str, k: int, w: int) -> tuple[array, array]:
     """Winnowing: the XXH3-64 hash of each ``k``-gram of ``text`` (its UTF-32-LE bytes), and of
     every window of ``w`` k-grams the minimum (the rightmost on ties), each change recorded once:
@@ -68,6 +108,8 @@ NATIVE = _native is not None
 
 if _native is not None:
     repeated_grams = _native.repeated_grams
+    extend = _native.extend
+    shared_hashes = _native.shared_hashes
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
         if not 5 <= k <= 32:  # the C code hashes inputs of 17 to 128 bytes only
@@ -81,4 +123,6 @@ if _native is not None:
     winnow.__doc__ = py_winnow.__doc__
 else:
     repeated_grams = py_repeated_grams
+    extend = py_extend
+    shared_hashes = py_shared_hashes
     winnow = py_winnow

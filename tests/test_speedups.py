@@ -83,3 +83,46 @@ def test_the_sample_reports_give_the_same_findings_without_the_speedups(tmp_path
 
     with_c = run({})
     assert with_c and with_c == run({"JIAOKAN_NO_SPEEDUPS": "1"})
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="工会人a", min_size=1, max_size=60), st.text(alphabet="工会人a", min_size=1, max_size=60),
+       st.data(), st.booleans(), st.integers(0, 5))
+@example("工会工会人工会工会", "工会工会人工会工会", None, True, 2)
+def test_c_extend_equals_python(a, b, data, same, confirm):
+    from jiaokan import _speedups
+
+    if same:
+        b = a
+    if data is None:  # the explicit example: a region in the middle of one text
+        a0, a1, b0, b1 = 0, 2, 5, 7
+    else:
+        a0 = data.draw(st.integers(0, len(a) - 1))
+        a1 = data.draw(st.integers(a0, len(a)))
+        b0 = data.draw(st.integers(0, len(b) - 1))
+        b1 = data.draw(st.integers(b0, len(b)))
+    expected = speedups.py_extend(a, b, a0, a1, b0, b1, same, confirm)
+    assert _speedups.extend(a, b, a0, a1, b0, b1, same, confirm) == expected
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0, 1, 7, 2**63, 2**64 - 1, 12345]), max_size=12), max_size=6))
+def test_c_shared_hashes_equals_python(lists):
+    from array import array
+
+    from jiaokan import _speedups
+
+    arrays = [array("Q", values) for values in lists]
+    assert _speedups.shared_hashes(arrays) == speedups.py_shared_hashes(arrays)
+
+
+@native
+def test_c_shared_hashes_refuses_other_arrays():
+    from array import array
+
+    from jiaokan import _speedups
+
+    with pytest.raises(TypeError):
+        _speedups.shared_hashes([array("I", [1, 2])])

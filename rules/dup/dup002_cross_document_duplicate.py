@@ -7,6 +7,7 @@ from collections import defaultdict
 from itertools import compress
 
 from jiaokan import Related, Rule, Severity
+from jiaokan.speedups import shared_hashes
 
 from .fingerprint import MAX_PER_DOC, DupView, fingerprints
 from .passages import OPTIONS, describe, reportable
@@ -71,15 +72,8 @@ class CrossDocumentDuplicate(Rule):
         n_docs = len(summaries)
         if n_docs < 2:
             return
-        # Pass 1: which fingerprints occur in more than one document (set operations, in C; a
-        # dict of every fingerprint with its documents would take gigabytes at 100 MB of text).
-        seen: set[int] = set()
-        shared: set[int] = set()
-        for _, view in summaries:
-            hs = set(view.hashes)
-            shared |= hs & seen
-            seen |= hs
-        del seen
+        # Pass 1: which fingerprints occur in more than one document.
+        shared = shared_hashes([view.hashes for _, view in summaries])
         if not shared:
             return
         shared -= self._allowed_hashes(context)
@@ -89,7 +83,8 @@ class CrossDocumentDuplicate(Rule):
         postings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
         shared_of: list[list[int]] = []
         for d, (_, view) in enumerate(summaries):
-            mine = list(compress(zip(view.hashes, view.positions), map(shared.__contains__, view.hashes)))
+            mask = list(map(shared.__contains__, view.hashes))
+            mine = list(zip(compress(view.hashes, mask), compress(view.positions, mask)))
             for h, p in mine:
                 postings[h][d].append(p)
             shared_of.append(list(dict.fromkeys(h for h, _ in mine)))

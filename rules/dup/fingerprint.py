@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from jiaokan.speedups import winnow
+from jiaokan.speedups import extend, winnow
 
 K = 8  # k-gram length, in dup-view characters
 W = 8  # winnowing window: any shared run of W + K - 1 = 15 characters shares a fingerprint
@@ -160,26 +160,7 @@ def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_simil
         a1, b1 = chain[-1][0] + K, chain[-1][1] + K
         # Extend outwards while the characters agree, stepping over a substituted character when
         # the next CONFIRM characters agree again (a near-copy with an edit close to its edge).
-        while True:
-            if a0 > 0 and b0 > 0 and a[a0 - 1] == b[b0 - 1] and (not same or a1 <= b0 - 1):
-                a0 -= 1
-                b0 -= 1
-            elif (a0 > CONFIRM and b0 > CONFIRM and (not same or a1 <= b0 - 1 - CONFIRM)
-                  and a[a0 - 1 - CONFIRM : a0 - 1] == b[b0 - 1 - CONFIRM : b0 - 1]):
-                a0 -= 1 + CONFIRM
-                b0 -= 1 + CONFIRM
-            else:
-                break
-        while True:
-            if a1 < len(a) and b1 < len(b) and a[a1] == b[b1] and (not same or a1 < b0):
-                a1 += 1
-                b1 += 1
-            elif (a1 + 1 + CONFIRM <= len(a) and b1 + 1 + CONFIRM <= len(b) and (not same or a1 + CONFIRM < b0)
-                  and a[a1 + 1 : a1 + 1 + CONFIRM] == b[b1 + 1 : b1 + 1 + CONFIRM]):
-                a1 += 1 + CONFIRM
-                b1 += 1 + CONFIRM
-            else:
-                break
+        a0, a1, b0, b1 = extend(a, b, a0, a1, b0, b1, same, CONFIRM)
         if same and a1 > b0:
             a1 = b0  # a passage repeated right after itself: the copies cannot overlap
         if a1 - a0 >= K:

@@ -11,6 +11,10 @@
  *       grows the aligned region a[a0:a1] ~ b[b0:b1] outwards while the characters agree, stepping
  *       over one differing character when the ``confirm`` characters beyond it agree; with
  *       ``same`` (a and b are one text), the copy in a never reaches into the copy in b.
+ *   one_edit_lookups(w, words, table, keep_all_from) -> (swaps, fills)
+ *       ``w`` with each pair of unequal neighbours swapped, as (swapped, swapped in words), left
+ *       to right: those in ``words``, or all of them when len(w) >= keep_all_from; and for each
+ *       position j whose pattern (``w`` with "?" at j) is a key of ``table``: (j, pattern, value).
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
  *   winnow(text, k, w) -> (bytes, bytes)
@@ -244,6 +248,86 @@ extend(PyObject *self, PyObject *args)
     return Py_BuildValue("(nnnn)", a0, a1, b0, b1);
 }
 
+/* ---- one_edit_lookups ---- */
+
+static PyObject *
+one_edit_lookups(PyObject *self, PyObject *args)
+{
+    PyObject *w, *words, *table;
+    Py_ssize_t keep_all_from;
+    if (!PyArg_ParseTuple(args, "UO!O!n", &w, &PyFrozenSet_Type, &words, &PyDict_Type, &table, &keep_all_from))
+        return NULL;
+    if (PyUnicode_READY(w) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
+    PyObject *swaps = PyList_New(0), *fills = PyList_New(0), *result = NULL;
+    if (!swaps || !fills)
+        goto done;
+    for (Py_ssize_t j = 0; j + 1 < n; j++) {
+        Py_UCS4 x = PyUnicode_READ(kind, data, j), y = PyUnicode_READ(kind, data, j + 1);
+        if (x == y)
+            continue;
+        PyObject *sw = PyUnicode_New(n, PyUnicode_MAX_CHAR_VALUE(w));
+        if (!sw)
+            goto done;
+        int sk = PyUnicode_KIND(sw);
+        void *sd = PyUnicode_DATA(sw);
+        for (Py_ssize_t t = 0; t < n; t++)
+            PyUnicode_WRITE(sk, sd, t, t == j ? y : t == j + 1 ? x : PyUnicode_READ(kind, data, t));
+        int in = PySet_Contains(words, sw);
+        if (in < 0) {
+            Py_DECREF(sw);
+            goto done;
+        }
+        if (in || n >= keep_all_from) {
+            PyObject *item = Py_BuildValue("(NO)", sw, in ? Py_True : Py_False);
+            if (!item || PyList_Append(swaps, item) < 0) {
+                Py_XDECREF(item);
+                goto done;
+            }
+            Py_DECREF(item);
+        } else {
+            Py_DECREF(sw);
+        }
+    }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        /* a str must be stored in the narrowest kind that holds it, or it equals no other */
+        Py_UCS4 maxchar = '?';
+        for (Py_ssize_t t = 0; t < n; t++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, t);
+            if (t != j && c > maxchar)
+                maxchar = c;
+        }
+        PyObject *pattern = PyUnicode_New(n, maxchar);
+        if (!pattern)
+            goto done;
+        int pk = PyUnicode_KIND(pattern);
+        void *pd = PyUnicode_DATA(pattern);
+        for (Py_ssize_t t = 0; t < n; t++)
+            PyUnicode_WRITE(pk, pd, t, t == j ? '?' : PyUnicode_READ(kind, data, t));
+        PyObject *value = PyDict_GetItemWithError(table, pattern); /* borrowed */
+        if (!value) {
+            Py_DECREF(pattern);
+            if (PyErr_Occurred())
+                goto done;
+            continue;
+        }
+        PyObject *item = Py_BuildValue("(nNO)", j, pattern, value);
+        if (!item || PyList_Append(fills, item) < 0) {
+            Py_XDECREF(item);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+    result = Py_BuildValue("(NN)", PyList_AsTuple(swaps), PyList_AsTuple(fills));
+done:
+    Py_XDECREF(swaps);
+    Py_XDECREF(fills);
+    return result;
+}
+
 /* ---- shared_hashes ---- */
 
 typedef struct {
@@ -474,6 +558,9 @@ static PyMethodDef methods[] = {
     {"extend", extend, METH_VARARGS,
      "extend(a, b, a0, a1, b0, b1, same, confirm) -> (a0, a1, b0, b1): the aligned region grown "
      "outwards while the characters agree (stepping over one differing character when `confirm` more agree)."},
+    {"one_edit_lookups", one_edit_lookups, METH_VARARGS,
+     "one_edit_lookups(w, words, table, keep_all_from) -> (swaps, fills): the swaps of neighbours of w "
+     "with whether each is in words, and the one-substitution patterns of w found in table."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"winnow", winnow, METH_VARARGS,

@@ -59,6 +59,27 @@ def py_extend(a: str, b: str, a0: int, a1: int, b0: int, b1: int, same: bool, co
     return a0, a1, b0, b1
 
 
+def py_one_edit_lookups(w: str, words: frozenset, table: dict, keep_all_from: int) -> tuple[tuple, tuple]:
+    """What lies one edit from ``w``: its swaps of unequal neighbours, left to right, as
+    (swapped, swapped in ``words``), those in ``words`` or, from ``keep_all_from`` characters on,
+    all of them; and for each position j whose pattern (``w`` with "?" at j) is a key of
+    ``table``, (j, pattern, table[pattern])."""
+    swaps = []
+    for j in range(len(w) - 1):
+        if w[j] != w[j + 1]:
+            right = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
+            known = right in words
+            if known or len(w) >= keep_all_from:
+                swaps.append((right, known))
+    fills = []
+    for j in range(len(w)):
+        pattern = w[:j] + "?" + w[j + 1 :]
+        value = table.get(pattern)
+        if value is not None:
+            fills.append((j, pattern, value))
+    return tuple(swaps), tuple(fills)
+
+
 def py_shared_hashes(arrays) -> set[int]:
     """The values that occur in at least two of ``arrays`` (set operations, in C: a dict of every
     value with its arrays would take gigabytes at 100 MB of text)."""
@@ -109,6 +130,7 @@ NATIVE = _native is not None
 if _native is not None:
     repeated_grams = _native.repeated_grams
     extend = _native.extend
+    one_edit_lookups = _native.one_edit_lookups
     shared_hashes = _native.shared_hashes
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
@@ -124,5 +146,6 @@ if _native is not None:
 else:
     repeated_grams = py_repeated_grams
     extend = py_extend
+    one_edit_lookups = py_one_edit_lookups
     shared_hashes = py_shared_hashes
     winnow = py_winnow

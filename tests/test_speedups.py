@@ -126,3 +126,20 @@ def test_c_shared_hashes_refuses_other_arrays():
 
     with pytest.raises(TypeError):
         _speedups.shared_hashes([array("I", [1, 2])])
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="工会人?a𠀀é", min_size=1, max_size=6), st.integers(0, 6))
+@example("𠀀工", 4)  # the pattern ?工 must be a narrow string, or it equals no key
+@example("a工", 4)
+def test_c_one_edit_lookups_equals_python(w, keep_all_from):
+    from jiaokan import _speedups
+
+    words = frozenset({"会工", "人工", "工人会", "a工", "工𠀀"})
+    table = {"?工": "人会", "工?": "会", "?a": "x", "a?": "工", "工?会": "人", "?会": "工"}
+    got = _speedups.one_edit_lookups(w, words, table, keep_all_from)
+    assert got == speedups.py_one_edit_lookups(w, words, table, keep_all_from)
+    for pattern_or_swap in [s for s, _ in got[0]] + [p for _, p, _ in got[1]]:
+        assert pattern_or_swap == "".join(pattern_or_swap)  # a canonical str: it hashes as its copy
+        assert hash(pattern_or_swap) == hash(pattern_or_swap.encode("utf-8").decode("utf-8"))

@@ -190,17 +190,25 @@ def _options_reference(w: str):
     return tuple(swaps), choice, tuple(idioms_minus_one(w))
 
 
-def test_window_options_are_the_plain_definitions():
-    """The cached, spelled-out option search gives what the plain definitions give, on windows of
-    real text and on strings with characters outside the main Han block."""
+@pytest.mark.parametrize("lookups", ["as built", "python"])
+def test_window_options_are_the_plain_definitions(lookups, monkeypatch):
+    """The cached option search (its one-edit lookups in C when built with the speedups, or in
+    Python) gives what the plain definitions give, on windows of real text and on strings with
+    characters outside the main Han block."""
     import random
 
+    from jiaokan import speedups
     from jiaokan.rules.typo import candidates as C
+
+    monkeypatch.setattr(C, "_OPTIONS", {})
+    if lookups == "python":
+        monkeypatch.setattr(C, "one_edit_lookups", speedups.py_one_edit_lookups)
 
     text = "".join(regex.findall(r"\p{Han}+", SEED_000.read_text(encoding="utf-8")))
     windows = {text[i : i + n] for n in (2, 3, 4) for i in range(0, len(text) - n, 7)}
     rng = random.Random(3)
     windows |= {"".join(rng.choice("〇㐀工会人民农省总") for _ in range(rng.randint(2, 4))) for _ in range(300)}
+    windows |= {"".join(rng.choice("𠀀工会a") for _ in range(rng.randint(2, 4))) for _ in range(100)}
     assert len(windows) > 1000
     for w in sorted(windows):
         got = C._options(w)

@@ -18,9 +18,9 @@ import regex
 
 from jiaokan.rules.lang import cut, lexicon
 from jiaokan.rules.lang.store import MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
-from jiaokan.speedups import repeated_grams
+from jiaokan.speedups import one_edit_lookups, repeated_grams
 
-from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob, substitutions
+from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_TAIL = regex.compile(r"\p{Han}+$")
@@ -354,39 +354,9 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
 NO_OPTIONS = ((), None, ())
 
 
-def _swaps_of(w: str) -> tuple[str, ...]:
-    """``w`` with each pair of unequal neighbours swapped, left to right. Windows have two to four
-    characters: those lengths are spelled out (three times faster than slicing)."""
-    n = len(w)
-    if n == 3:
-        a, b, c = w
-        return tuple(x for x, keep in ((b + a + c, a != b), (a + c + b, b != c)) if keep)
-    if n == 2:
-        a, b = w
-        return (b + a,) if a != b else ()
-    if n == 4:
-        a, b, c, d = w
-        return tuple(x for x, keep in ((b + a + c + d, a != b), (a + c + b + d, b != c), (a + b + d + c, c != d)) if keep)
-    return tuple(w[:j] + w[j + 1] + w[j] + w[j + 2 :] for j in range(n - 1) if w[j] != w[j + 1])
-
-
-def _patterns_of(w: str) -> tuple[str, ...]:
-    """``w`` with each character in turn replaced by "?", left to right."""
-    n = len(w)
-    if n == 3:
-        a, b, c = w
-        return ("?" + b + c, a + "?" + c, a + b + "?")
-    if n == 2:
-        a, b = w
-        return ("?" + b, a + "?")
-    if n == 4:
-        a, b, c, d = w
-        return ("?" + b + c + d, a + "?" + c + d, a + b + "?" + d, a + b + c + "?")
-    return tuple(w[:j] + "?" + w[j + 1 :] for j in range(n))
-
-
 _OPTIONS: dict[str, tuple] = {}
-OPTIONS_CACHE = 1 << 18  # windows whose options are kept (the cache starts over when full)
+_FILL_SETS: dict[str, frozenset] = {}
+OPTIONS_CACHE = 1 << 18  # windows whose options are kept (the caches start over when full)
 
 
 def _options(w: str) -> tuple:
@@ -397,14 +367,12 @@ def _options(w: str) -> tuple:
     if got is None:
         if len(_OPTIONS) >= OPTIONS_CACHE:  # a plain dict that starts over: cheaper than an LRU
             _OPTIONS.clear()
-        words = lexicon().suggestible
+            _FILL_SETS.clear()
+        lex = lexicon()
         # Only a suggestible word can pass strong() from the lexicon (a rarer one, or one not in
         # the lexicon, only as a four-character document term).
-        if len(w) >= 4:
-            swaps = tuple((right, right in words) for right in _swaps_of(w))
-        else:
-            swaps = tuple((right, True) for right in _swaps_of(w) if right in words)
-        got = (swaps, _confusable_choice(w), idioms_minus_one(w))
+        swaps, fills = one_edit_lookups(w, lex.suggestible, lex.substitutions, 4)
+        got = (swaps, _confusable_choice(w, fills) if fills else None, idioms_minus_one(w))
         _OPTIONS[w] = got = got if got != NO_OPTIONS else NO_OPTIONS
     return got
 
@@ -418,22 +386,28 @@ def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
                 add(Candidate("transposed", start, start + len(w), w, right, why, "normal"))
 
 
-def _confusable_choice(w: str) -> tuple[int, str] | None:
+def _confusable_choice(w: str, fills: tuple) -> tuple[int, str] | None:
     """The look/sound-alike correction of the non-word ``w``: the most frequent suggestible word
-    one confusable character away (ties: the earlier position, then the lexicon's order). It
-    depends on the lexicon only (``_options`` caches it by ``w``)."""
+    one confusable character away (ties: the earlier position, then the lexicon's order), from
+    the patterns of ``w`` that complete into suggestible words (``fills``: position, pattern,
+    completing characters, most frequent word first)."""
     if len(w) > 4 or frequency(w):
         return None  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
-    subst = substitutions()
     best = None
-    for j, pattern in enumerate(_patterns_of(w)):
-        fill = subst.get(pattern)
-        for c in confusables(w[j]).intersection(fill) if fill else ():
+    for j, pattern, fill in fills:
+        chars = _FILL_SETS.get(pattern)
+        if chars is None:  # a few thousand patterns recur: their characters as a set, made once
+            chars = _FILL_SETS[pattern] = frozenset(fill)
+        hits = confusables(w[j]) & chars
+        if hits:
+            # the fill is in frequency order: its first confusable character makes the most
+            # frequent word of this position (the earliest of equally frequent ones)
+            c = min(hits, key=fill.index) if len(hits) > 1 else next(iter(hits))
             right = pattern.replace("?", c)
-            option = (-frequency(right), j, fill.index(c), right)
-            if best is None or option < best:
-                best = option
-    return (best[1], best[3]) if best else None
+            f = frequency(right)
+            if best is None or f > best[0]:
+                best = (f, j, right)
+    return (best[1], best[2]) if best else None
 
 
 def _confusable(w: str, start: int, choice, strong, add) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pathspec
@@ -101,7 +102,13 @@ def discover(paths: list[str], settings: Settings) -> Discovery:
 
 
 def display_path(p: Path) -> str:
+    resolved = p.resolve()
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolved.relative_to(_resolved_cwd(os.getcwd())).as_posix()
     except ValueError:
-        return p.resolve().as_posix()
+        return resolved.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved_cwd(cwd: str) -> Path:
+    return Path(cwd).resolve()

@@ -261,7 +261,7 @@ class Engine:
 
     def postprocess(self, findings: list[Finding], docs: dict[str, Document]) -> list[Finding]:
         enabled = set(self.enabled)
-        sups = {path: suppress.parse(doc.lines) for path, doc in docs.items()}
+        sups = {path: suppress.of_document(doc) for path, doc in docs.items()}
         out = []
         for f in findings:
             if f.code not in enabled:

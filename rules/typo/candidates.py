@@ -132,19 +132,24 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     text = doc.norm
     runs = [(m.start(), m.group()) for m in HAN_RUN.finditer(text)]
     terms = _doc_terms([r for _, r in runs])
-    # Segmented and counted once: checking evidence must never rescan the text for a candidate.
+    # Segmented and counted once: checking evidence must never re-segment the text for a candidate.
     run_tokens = [cut(run) for _, run in runs]
     token_counts: Counter = Counter(chain.from_iterable(run_tokens))
-    # Counts that few documents need, made on first use: the document's characters, and its pairs of
-    # neighbouring tokens (a lone character followed by the same word elsewhere in the document is a
-    # usage of its own: 实事求是/是/我们 where 是/我们 recurs, not a slip).
+    # Counts that few documents need, made on first use: pairs of neighbouring tokens (a lone
+    # character followed by the same word elsewhere in the document is a usage of its own:
+    # 实事求是/是/我们 where 是/我们 recurs, not a slip), and single characters, one at a time.
     made: dict[str, Counter] = {}
+    char_counts: dict[str, int] = {}
 
-    def counted(what: str) -> Counter:
-        if what not in made:
-            made[what] = Counter(text) if what == "chars" else Counter(
-                chain.from_iterable(zip(tokens, tokens[1:]) for tokens in run_tokens))
-        return made[what]
+    def pairs() -> Counter:
+        if "pairs" not in made:
+            made["pairs"] = Counter(chain.from_iterable(zip(tokens, tokens[1:]) for tokens in run_tokens))
+        return made["pairs"]
+
+    def char_count(ch: str) -> int:
+        if ch not in char_counts:
+            char_counts[ch] = text.count(ch)
+        return char_counts[ch]
     # Document terms with an interior character dropped (省总工会 -> 省总会), as long as a window
     # can be (MAX_WINDOW characters) once the character is gone, and only terms that strong() can
     # accept: used DOC_TERM_EVIDENCE times, or a word of the lexicon.
@@ -227,7 +232,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 if g < GAIN_ALONE[c.kind]:
                     return
                 changed = [x for x, y in zip(c.wrong, c.right) if x != y]
-                if c.kind == "confusable" and any(counted("chars")[ch] >= 2 for ch in changed):
+                if c.kind == "confusable" and any(char_count(ch) >= 2 for ch in changed):
                     return  # 抗疫 where 疫情, 疫苗 … show the author means 疫: topic vocabulary
         k = (c.start, c.end)
         if k not in found:
@@ -304,7 +309,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
                         and frequency(prev) >= MIN_CORRECTION_FREQ
                         and frequency(tok) < FUNCTION_WORD_FREQ
-                        and not (nxt and counted("pairs")[(tok, nxt)] >= 2)):
+                        and not (nxt and pairs()[(tok, nxt)] >= 2)):
                     pair = tok + tok
                     if frequency(pair) < COMMON and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1):
                         if not (nxt and frequency(tok + nxt) >= MIN_CORRECTION_FREQ):

@@ -255,8 +255,12 @@ one_edit_lookups(PyObject *self, PyObject *args)
 {
     PyObject *w, *words, *table;
     Py_ssize_t keep_all_from;
-    if (!PyArg_ParseTuple(args, "UO!O!n", &w, &PyFrozenSet_Type, &words, &PyDict_Type, &table, &keep_all_from))
+    if (!PyArg_ParseTuple(args, "UOO!n", &w, &words, &PyDict_Type, &table, &keep_all_from))
         return NULL;
+    if (!PyAnySet_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "one_edit_lookups: words must be a set or frozenset");
+        return NULL;
+    }
     if (PyUnicode_READY(w) < 0)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(w);
@@ -354,9 +358,9 @@ shared_hashes(PyObject *self, PyObject *arg)
     for (; got < n; got++) {
         if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(seq, got), &views[got], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
             goto done;
-        if (views[got].itemsize != 8 || views[got].format == NULL || strchr("QLqlN", views[got].format[0]) == NULL) {
+        if (views[got].itemsize != 8 || views[got].format == NULL || strchr("QL", views[got].format[0]) == NULL) {
             PyBuffer_Release(&views[got]);
-            PyErr_SetString(PyExc_TypeError, "shared_hashes: arrays of 64-bit integers expected");
+            PyErr_SetString(PyExc_TypeError, "shared_hashes: arrays of unsigned 64-bit integers expected");
             goto done;
         }
         total += views[got].len / 8;

@@ -124,8 +124,9 @@ def test_c_shared_hashes_refuses_other_arrays():
 
     from jiaokan import _speedups
 
-    with pytest.raises(TypeError):
-        _speedups.shared_hashes([array("I", [1, 2])])
+    for other in (array("I", [1, 2]), array("q", [-1]), b"12345678", [1]):
+        with pytest.raises(TypeError):
+            _speedups.shared_hashes([other])
 
 
 @native

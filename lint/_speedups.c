@@ -1,4 +1,4 @@
-/* jiaokan._speedups: the two per-character loops of the rules in C.
+/* jiaokan._speedups: the per-character loops of the rules, in C.
  *
  * Optional: the wheel build compiles it when a C compiler is there, and jiaokan.speedups falls
  * back to the pure-Python definitions otherwise. Both give the same results (tests compare them).
@@ -28,12 +28,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Strings are always "ready" from Python 3.12 on (and the call is deprecated there). */
+#if PY_VERSION_HEX >= 0x030C0000
+#define READY(s) 0
+#else
+#define READY(s) PyUnicode_READY(s)
+#endif
+
 /* ---- text as code points ---- */
 
 static uint32_t *
 code_points(PyObject *text, Py_ssize_t *len)
 {
-    if (PyUnicode_READY(text) < 0)
+    if (READY(text) < 0)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     uint32_t *cp = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(uint32_t));
@@ -211,7 +218,7 @@ extend(PyObject *self, PyObject *args)
     int same;
     if (!PyArg_ParseTuple(args, "UUnnnnpn", &a, &b, &a0, &a1, &b0, &b1, &same, &confirm))
         return NULL;
-    if (PyUnicode_READY(a) < 0 || PyUnicode_READY(b) < 0)
+    if (READY(a) < 0 || READY(b) < 0)
         return NULL;
     Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b);
     if (a0 < 0 || b0 < 0 || a1 > la || b1 > lb || confirm < 0) {
@@ -261,7 +268,7 @@ one_edit_lookups(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "one_edit_lookups: words must be a set or frozenset");
         return NULL;
     }
-    if (PyUnicode_READY(w) < 0)
+    if (READY(w) < 0)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(w);
     int kind = PyUnicode_KIND(w);

@@ -59,7 +59,7 @@ def py_extend(a: str, b: str, a0: int, a1: int, b0: int, b1: int, same: bool, co
     return a0, a1, b0, b1
 
 
-def py_one_edit_lookups(w: str, words: frozenset, table: dict, keep_all_from: int) -> tuple[tuple, tuple]:
+def py_one_edit_lookups(w: str, words: set | frozenset, table: dict, keep_all_from: int) -> tuple[tuple, tuple]:
     """What lies one edit from ``w``: its swaps of unequal neighbours, left to right, as
     (swapped, swapped in ``words``), those in ``words`` or, from ``keep_all_from`` characters on,
     all of them; and for each position j whose pattern (``w`` with "?" at j) is a key of
@@ -81,8 +81,8 @@ def py_one_edit_lookups(w: str, words: frozenset, table: dict, keep_all_from: in
 
 
 def py_shared_hashes(arrays) -> set[int]:
-    """The values that occur in at least two of ``arrays`` (set operations, in C: a dict of every
-    value with its arrays would take gigabytes at 100 MB of text)."""
+    """The values that occur in at least two of ``arrays``, by set operations (a dict of every value
+    with its arrays would take gigabytes at 100 MB of text)."""
     seen: set[int] = set()
     shared: set[int] = set()
     for values in arrays:

@@ -2,7 +2,8 @@
 
 Without a working C compiler the wheel is built anyway, pure Python, with a warning: jiaokan then
 runs the Python definitions in ``jiaokan.speedups`` and finds the same things, more slowly.
-``JIAOKAN_NO_SPEEDUPS=1`` at build time skips the extension.
+``JIAOKAN_NO_SPEEDUPS=1`` at build time skips the extension, and so does an editable install
+(``pip install -e .`` runs the Python definitions).
 """
 
 from __future__ import annotations

@@ -138,13 +138,14 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # Counts that few documents need, made on first use: pairs of neighbouring tokens (a lone
     # character followed by the same word elsewhere in the document is a usage of its own:
     # 实事求是/是/我们 where 是/我们 recurs, not a slip), and single characters, one at a time.
-    made: dict[str, Counter] = {}
+    pair_counts: Counter | None = None
     char_counts: dict[str, int] = {}
 
     def pairs() -> Counter:
-        if "pairs" not in made:
-            made["pairs"] = Counter(chain.from_iterable(zip(tokens, tokens[1:]) for tokens in run_tokens))
-        return made["pairs"]
+        nonlocal pair_counts
+        if pair_counts is None:
+            pair_counts = Counter(chain.from_iterable(zip(tokens, tokens[1:]) for tokens in run_tokens))
+        return pair_counts
 
     def char_count(ch: str) -> int:
         if ch not in char_counts:

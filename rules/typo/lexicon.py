@@ -17,12 +17,6 @@ def one_substitution(pattern: str) -> str:
     return lexicon().one_substitution(pattern)
 
 
-def substitutions() -> dict[str, str]:
-    """Pattern ("显?") -> the characters that complete it into a suggestible word of 2–4
-    characters, most frequent word first (the table behind ``one_substitution``)."""
-    return lexicon().substitutions
-
-
 def idioms_minus_one(text: str) -> tuple[str, ...]:
     """Idioms (tagged "i" in jieba's dictionary) that become ``text`` with one character removed
     (晒雨淋 -> 日晒雨淋)."""

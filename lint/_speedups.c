@@ -15,6 +15,8 @@
  *       ``w`` with each pair of unequal neighbours swapped, as (swapped, swapped in words), left
  *       to right: those in ``words``, or all of them when len(w) >= keep_all_from; and for each
  *       position j whose pattern (``w`` with "?" at j) is a key of ``table``: (j, pattern, value).
+ *   first_shared(a, b) -> int
+ *       the index in ``a`` of its first character that also occurs in ``b``, or -1.
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
  *   winnow(text, k, w) -> (bytes, bytes)
@@ -339,6 +341,40 @@ done:
     return result;
 }
 
+/* ---- first_shared ---- */
+
+/* One bit per code point, all clear between calls (the GIL serialises the calls). */
+static uint64_t marked[0x110000 / 64];
+
+static PyObject *
+first_shared(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "first_shared(a, b) takes two str");
+        return NULL;
+    }
+    PyObject *a = args[0], *b = args[1];
+    if (READY(a) < 0 || READY(b) < 0)
+        return NULL;
+    Py_ssize_t na = PyUnicode_GET_LENGTH(a), nb = PyUnicode_GET_LENGTH(b), found = -1;
+    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    for (Py_ssize_t i = 0; i < nb; i++) {
+        Py_UCS4 c = PyUnicode_READ(kb, db, i);
+        marked[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
+    for (Py_ssize_t i = 0; i < na; i++) {
+        Py_UCS4 c = PyUnicode_READ(ka, da, i);
+        if (marked[c >> 6] >> (c & 63) & 1) {
+            found = i;
+            break;
+        }
+    }
+    for (Py_ssize_t i = 0; i < nb; i++)
+        marked[PyUnicode_READ(kb, db, i) >> 6] = 0;
+    return PyLong_FromSsize_t(found);
+}
+
 /* ---- shared_hashes ---- */
 
 typedef struct {
@@ -572,6 +608,8 @@ static PyMethodDef methods[] = {
     {"one_edit_lookups", one_edit_lookups, METH_VARARGS,
      "one_edit_lookups(w, words, table, keep_all_from) -> (swaps, fills): the swaps of neighbours of w "
      "with whether each is in words, and the one-substitution patterns of w found in table."},
+    {"first_shared", (PyCFunction)(void (*)(void))first_shared, METH_FASTCALL,
+     "first_shared(a, b) -> the index in a of its first character that also occurs in b, or -1."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"winnow", winnow, METH_VARARGS,

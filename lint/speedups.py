@@ -80,6 +80,12 @@ def py_one_edit_lookups(w: str, words: set | frozenset, table: dict, keep_all_fr
     return tuple(swaps), tuple(fills)
 
 
+def py_first_shared(a: str, b: str) -> int:
+    """The index in ``a`` of its first character that also occurs in ``b``, or -1."""
+    hits = set(a).intersection(b)
+    return min(map(a.index, hits)) if hits else -1
+
+
 def py_shared_hashes(arrays) -> set[int]:
     """The values that occur in at least two of ``arrays``, by set operations (a dict of every value
     with its arrays would take gigabytes at 100 MB of text)."""
@@ -131,6 +137,7 @@ if _native is not None:
     repeated_grams = _native.repeated_grams
     extend = _native.extend
     one_edit_lookups = _native.one_edit_lookups
+    first_shared = _native.first_shared
     shared_hashes = _native.shared_hashes
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
@@ -147,5 +154,6 @@ else:
     repeated_grams = py_repeated_grams
     extend = py_extend
     one_edit_lookups = py_one_edit_lookups
+    first_shared = py_first_shared
     shared_hashes = py_shared_hashes
     winnow = py_winnow

@@ -144,3 +144,22 @@ def test_c_one_edit_lookups_equals_python(w, keep_all_from):
     for pattern_or_swap in [s for s, _ in got[0]] + [p for _, p, _ in got[1]]:
         assert pattern_or_swap == "".join(pattern_or_swap)  # a canonical str: it hashes as its copy
         assert hash(pattern_or_swap) == hash(pattern_or_swap.encode("utf-8").decode("utf-8"))
+
+
+def test_first_shared_is_its_definition():
+    assert speedups.py_first_shared("著示出", "出示") == 1
+    assert speedups.py_first_shared("著示", "工会") == -1
+    assert speedups.py_first_shared("", "工") == speedups.py_first_shared("工", "") == -1
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="工会人a\0é𠀀\U0010ffff", max_size=12), st.text(alphabet="工会人a\0é𠀀\U0010ffff", max_size=12))
+def test_c_first_shared_equals_python(a, b):
+    from jiaokan import _speedups
+
+    assert _speedups.first_shared(a, b) == speedups.py_first_shared(a, b)
+    # the marks of one call are gone by the next
+    assert _speedups.first_shared(a, "") == -1
+    with pytest.raises(TypeError):
+        _speedups.first_shared(a, b.encode())

@@ -181,13 +181,25 @@ def _options_reference(w: str):
         options = []
         for j in range(len(w)):
             fill = one_substitution(w[:j] + "?" + w[j + 1 :])
-            for c in confusables(w[j]).intersection(fill):
+            for c in set(confusables(w[j])).intersection(fill):
                 right = w[:j] + c + w[j + 1 :]
                 options.append((-frequency(right), j, fill.index(c), right))
         if options:
             best = min(options)
             choice = (best[1], best[3])
     return tuple(swaps), choice, tuple(idioms_minus_one(w))
+
+
+def test_every_common_window_is_in_the_suggestible_set():
+    """analyse() asks the lexicon how frequent a window is only when the window is a suggestible
+    word: sound while windows have 2 to 4 characters and COMMON is above the suggestible floors."""
+    from jiaokan.rules.lang import lexicon
+    from jiaokan.rules.typo import candidates as C
+
+    lex = lexicon()
+    common = [w for w in lex.trie.keys() if 2 <= len(w) <= C.MAX_WINDOW and lex.freq(w) >= C.COMMON]
+    assert len(common) > 5000
+    assert not [w for w in common if w not in lex.suggestible]
 
 
 @pytest.mark.parametrize("lookups", ["as built", "python"])
@@ -203,6 +215,7 @@ def test_window_options_are_the_plain_definitions(lookups, monkeypatch):
     monkeypatch.setattr(C, "_OPTIONS", {})
     if lookups == "python":
         monkeypatch.setattr(C, "one_edit_lookups", speedups.py_one_edit_lookups)
+        monkeypatch.setattr(C, "first_shared", speedups.py_first_shared)
 
     text = "".join(regex.findall(r"\p{Han}+", SEED_000.read_text(encoding="utf-8")))
     windows = {text[i : i + n] for n in (2, 3, 4) for i in range(0, len(text) - n, 7)}

@@ -18,7 +18,7 @@ import regex
 
 from jiaokan.rules.lang import cut, lexicon
 from jiaokan.rules.lang.store import MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
-from jiaokan.speedups import one_edit_lookups, repeated_grams
+from jiaokan.speedups import first_shared, one_edit_lookups, repeated_grams
 
 from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob
 
@@ -329,8 +329,11 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             else:  # a rare token (of up to MAX_WINDOW characters)
                 windows[tok].append((base, run, o, o + len(tok)))
     # Each distinct window string is looked up once; most are words or have nothing one edit away.
+    # A window (2 to MAX_WINDOW Han characters) as frequent as COMMON is a suggestible word: the
+    # set answers most windows without a lookup in the lexicon.
+    suggestible = lexicon().suggestible
     for w, places in windows.items():
-        if w in user_words or frequency(w) >= COMMON or terms.get(w, 0) >= DOC_TERM_MIN:
+        if w in user_words or terms.get(w, 0) >= DOC_TERM_MIN or (w in suggestible and frequency(w) >= COMMON):
             continue  # known(w)
         swaps, choice, idioms = _options(w)
         dropped = term_del.get(w)
@@ -361,8 +364,7 @@ NO_OPTIONS = ((), None, ())
 
 
 _OPTIONS: dict[str, tuple] = {}
-_FILL_SETS: dict[str, frozenset] = {}
-OPTIONS_CACHE = 1 << 18  # windows whose options are kept (the caches start over when full)
+OPTIONS_CACHE = 1 << 18  # windows whose options are kept (the cache starts over when full)
 
 
 def _options(w: str) -> tuple:
@@ -373,7 +375,6 @@ def _options(w: str) -> tuple:
     if got is None:
         if len(_OPTIONS) >= OPTIONS_CACHE:  # a plain dict that starts over: cheaper than an LRU
             _OPTIONS.clear()
-            _FILL_SETS.clear()
         lex = lexicon()
         # Only a suggestible word can pass strong() from the lexicon (a rarer one, or one not in
         # the lexicon, only as a four-character document term).
@@ -401,15 +402,11 @@ def _confusable_choice(w: str, fills: tuple) -> tuple[int, str] | None:
         return None  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
     best = None
     for j, pattern, fill in fills:
-        chars = _FILL_SETS.get(pattern)
-        if chars is None:  # a few thousand patterns recur: their characters as a set, made once
-            chars = _FILL_SETS[pattern] = frozenset(fill)
-        hits = confusables(w[j]) & chars
-        if hits:
-            # the fill is in frequency order: its first confusable character makes the most
-            # frequent word of this position (the earliest of equally frequent ones)
-            c = min(hits, key=fill.index) if len(hits) > 1 else next(iter(hits))
-            right = pattern.replace("?", c)
+        # the fill is in frequency order: its first confusable character makes the most frequent
+        # word of this position (the earliest of equally frequent ones)
+        i = first_shared(fill, confusables(w[j]))
+        if i >= 0:
+            right = pattern.replace("?", fill[i])
             f = frequency(right)
             if best is None or f > best[0]:
                 best = (f, j, right)

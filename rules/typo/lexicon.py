@@ -24,36 +24,23 @@ def idioms_minus_one(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def alike_groups(a: str) -> tuple[frozenset[str], ...]:
+def alike_groups(a: str) -> tuple[str, ...]:
     """The groups of characters that look or sound like ``a`` (``a`` among them): one per toned
-    reading in pypinyin, one per key of its four-corner code. Groups are shared by many characters
-    and cached once: ``confusable`` asks them directly, ``confusables`` builds their union (hundreds
-    of characters) once per character."""
+    reading in pypinyin, one per key of its four-corner code, each a string of the store."""
     lex = lexicon()
-    groups = [_sound_group(r) for r in lex.readings(a)]
+    groups = [lex.sound_alikes(r) for r in lex.readings(a)]
     code = lex.shape(a)
     if code:
-        groups += [_shape_group(key) for key in shape_keys(code)]
+        groups += [lex.shape_alikes(key) for key in shape_keys(code)]
     return tuple(groups)
 
 
 @lru_cache(maxsize=65536)
-def confusables(a: str) -> frozenset[str]:
+def confusables(a: str) -> str:
     """Characters that look or sound like ``a``: the same toned reading in pypinyin, or four-corner
-    codes that share the first four digits, or differ in one of them and share the rest."""
-    return frozenset().union(*alike_groups(a)) - {a}
-
-
-@lru_cache(maxsize=8192)
-def _sound_group(reading: str) -> frozenset[str]:
-    """The characters with this toned reading (many characters share each: cached once)."""
-    return frozenset(lexicon().sound_alikes(reading))
-
-
-@lru_cache(maxsize=65536)
-def _shape_group(key: str) -> frozenset[str]:
-    """The characters whose four-corner code falls under this key."""
-    return frozenset(lexicon().shape_alikes(key))
+    codes that share the first four digits, or differ in one of them and share the rest. One string
+    (a character may recur), which ``first_shared`` scans: cheaper to make than a set of hundreds."""
+    return "".join(alike_groups(a)).replace(a, "")
 
 
 def confusable(a: str, b: str) -> bool:

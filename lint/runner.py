@@ -32,11 +32,41 @@ class RunContext:
     extra_findings: list[Finding] = field(default_factory=list)
     # Expensive resources rules share within one process (a lexicon, a segmenter ...).
     shared: dict = field(default_factory=dict)
+    jobs: int = 1  # processes the run may use (--jobs)
 
     def resource(self, key, factory: Callable):
         if key not in self.shared:
             self.shared[key] = factory()
         return self.shared[key]
+
+    def parallel(self, fn: Callable[[int, int], object], worth_it: bool = True) -> list:
+        """``[fn(k, parts) for k in range(parts)]``, for a cross-document rule's share-out of its
+        work: ``parts`` is ``jobs``, each part in a forked process, when the run may use several
+        processes and the caller says the work is ``worth_it``; else one part, here. The children
+        see the caller's data as it is (only the results are pickled), so ``fn`` may be a closure.
+        Where the platform cannot fork, everything runs here."""
+        import concurrent.futures as cf
+        import multiprocessing
+
+        if not (worth_it and self.jobs > 1 and sys.platform != "win32"
+                and "fork" in multiprocessing.get_all_start_methods()):
+            return [fn(0, 1)]
+        _FORKED.update(fn=fn, parts=self.jobs)
+        # Objects that exist now are the children's to read: frozen, the children's collections
+        # never walk them, so they stay shared pages instead of copies.
+        gc.freeze()
+        pool = None
+        try:
+            pool = cf.ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                          initializer=_quiet_child)
+            return list(pool.map(_forked_part, range(self.jobs)))
+        except (OSError, cf.process.BrokenProcessPool):  # no fork, or a child died: do it here
+            return [fn(0, 1)]
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)  # on Ctrl-C too: nothing to wait for
+            gc.unfreeze()
+            _FORKED.clear()
 
     def read_data_file(self, value: str, who: str) -> str:
         """The text of a data file named by a rule option, relative to the configuration file;
@@ -52,6 +82,21 @@ class RunContext:
             raise ConfigError(f"{who} {path}: {exc.strerror}") from None
         except UnicodeDecodeError:
             raise ConfigError(f"{who} {path}: not UTF-8") from None
+
+
+# What RunContext.parallel's forked children run (set before the fork, so never pickled).
+_FORKED: dict = {}
+
+
+def _forked_part(k: int):
+    return _FORKED["fn"](k, _FORKED["parts"])
+
+
+def _quiet_child() -> None:
+    """Ctrl-C reaches the whole process group: the parent handles it, child processes stay quiet."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @dataclass
@@ -94,10 +139,7 @@ _WORKER: dict = {}
 
 
 def _worker_init(settings: Settings, options: dict) -> None:
-    import signal
-
-    # Ctrl-C reaches the whole process group: the parent handles it, workers stay quiet.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _quiet_child()
     gc.set_threshold(*GC_THRESHOLD)
     _WORKER["engine"] = Engine(settings, Registry(), **options)
 
@@ -226,6 +268,7 @@ class Engine:
         cross = self.cache.get_key(run_key) if run_key and not fresh else None
         if cross is None:
             cross = []
+            ctx.jobs = self.jobs
             for batch in hook.jiaokan_check_run(summaries=dict(summaries), context=ctx):
                 cross.extend(batch or ())
             cross.extend(ctx.extra_findings)

@@ -186,6 +186,38 @@ def _engine_check_many(engine: Engine, texts: dict[str, str]):
     return engine.check_documents(docs)
 
 
+def test_parallel_alignment_gives_the_findings_of_one_process(tmp_path, jiaokan, monkeypatch):
+    """A large run shares DUP002's pairs out over forked processes (RunContext.parallel): the
+    findings, their order and their related copies are those of a run in one process."""
+    from jiaokan.rules.dup import dup002_cross_document_duplicate as dup002
+    from jiaokan.runner import RunContext
+
+    monkeypatch.setattr(dup002, "PARALLEL_MIN_DOCS", 4)
+    parts_seen: list[int] = []
+    parallel = RunContext.parallel
+
+    def spy(self, fn, worth_it=True):
+        out = parallel(self, fn, worth_it)
+        parts_seen.append(len(out))
+        return out
+
+    monkeypatch.setattr(RunContext, "parallel", spy)
+    rng = random.Random(5)
+    for report in sorted(need(GOV).glob("*.txt"))[:6]:
+        text = report.read_text(encoding="utf-8")
+        paragraphs = text.split("\n")
+        (tmp_path / report.name).write_text(text, encoding="utf-8")
+        # a later draft: a third of the paragraphs dropped, the rest kept verbatim
+        kept = [p for p in paragraphs if rng.random() < 0.67]
+        (tmp_path / f"draft_{report.name}").write_text("\n".join(kept), encoding="utf-8")
+    one = check_json(jiaokan, tmp_path, extra=("--select", "DUP002", "--jobs", "1"))
+    assert parts_seen == [1]
+    two = check_json(jiaokan, tmp_path, extra=("--select", "DUP002", "--jobs", "2"))
+    assert parts_seen == [1, 2]
+    assert len(findings_of(one, "DUP002")) >= 20
+    assert two["findings"] == one["findings"]
+
+
 def test_boilerplate_shared_by_most_documents_is_not_reported(tmp_path, jiaokan):
     formula = ("高举中国特色社会主义伟大旗帜，坚持以人民为中心的发展思想，统筹推进经济建设、政治建设、文化建设、社会建设、"
                "生态文明建设，全面深化改革，推动高质量发展，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，"

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from conftest import SEED_000, SEED_001, need, GOV
 
@@ -53,3 +54,36 @@ def test_ctrl_c_leaves_no_partial_file_and_no_bad_cache(tmp_path):
         assert p.name in originals
     for entry in (tmp_path / "cache").rglob("*.pickle"):
         pickle.loads(entry.read_bytes())
+
+
+def _pid_part(k, parts):
+    return k, parts, os.getpid()
+
+
+def test_cross_document_work_is_shared_out_over_forked_processes():
+    """RunContext.parallel: one part per job, each in a child process that sees the caller's data
+    (a closure over a local here), in part order; one part, here, when the run has one job or the
+    caller says the work is too small."""
+    from jiaokan.config import Settings
+    from jiaokan.runner import RunContext
+
+    ctx = RunContext(Settings(root=Path.cwd()), jobs=2)
+    local = {"seen": "by the children"}
+    got = ctx.parallel(lambda k, parts: (*_pid_part(k, parts), local["seen"]))
+    assert [(k, parts, seen) for k, parts, _, seen in got] == [(0, 2, "by the children"), (1, 2, "by the children")]
+    assert all(pid != os.getpid() for _, _, pid, _ in got)
+    assert ctx.parallel(_pid_part, worth_it=False) == [(0, 1, os.getpid())]
+    assert RunContext(Settings(root=Path.cwd())).parallel(_pid_part) == [(0, 1, os.getpid())]
+
+
+def test_a_child_that_dies_leaves_the_work_to_the_parent():
+    from jiaokan.config import Settings
+    from jiaokan.runner import RunContext
+
+    def part(k, parts):
+        if os.getpid() != parent:
+            os._exit(9)  # killed, as by the OOM killer
+        return k, parts
+
+    parent = os.getpid()
+    assert RunContext(Settings(root=Path.cwd()), jobs=2).parallel(part) == [(0, 1)]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import compress
+from itertools import chain, compress
+from operator import itemgetter
 
 from jiaokan import Related, Rule, Severity
 from jiaokan.speedups import shared_hashes
 
 from .fingerprint import MAX_PER_DOC, DupView, fingerprints
 from .passages import OPTIONS, describe, reportable
+
+
+PARALLEL_MIN_DOCS = 200  # from this many documents, the pairs are aligned in several processes
 
 
 class CrossDocumentDuplicate(Rule):
@@ -89,30 +93,40 @@ class CrossDocumentDuplicate(Rule):
                 postings[h][d].append(p)
             shared_of.append(list(dict.fromkeys(h for h, _ in mine)))
         limit = max(3, self.config["boilerplate-document-frequency"] * n_docs)
-        # Pairs are aligned document by document (each with the earlier documents it shares
-        # fingerprints with), so only one document's seeds are held at a time.
-        found = []
-        for db, (_, vb) in enumerate(summaries):
-            seeds_with: dict[int, list[tuple[int, int]]] = defaultdict(list)
-            for h in shared_of[db]:
-                docs = postings[h]
-                if len(docs) >= limit:
-                    continue  # boilerplate: most documents have it
-                py = docs[db]
-                if len(py) > MAX_PER_DOC:
-                    continue
-                for da, px in docs.items():
-                    if da >= db:
-                        break  # the earlier documents come first
-                    if len(px) == 1 and len(py) == 1:
-                        seeds_with[da].append((px[0], py[0]))
-                    elif len(px) <= MAX_PER_DOC:
-                        seeds_with[da].extend((i, j) for i in px for j in py)
-            for da in sorted(seeds_with):
-                va = summaries[da][1]
-                for m in reportable(va, vb, seeds_with[da], same=False, options=self.config):
-                    if _passage_document_frequency(vb, m.b0, m.b1, postings) < limit:
-                        found.append((db, m.b0, m.b1, da, m))
+
+        def align_part(part: int, parts: int) -> list:
+            """The matches of every document ``db`` of this part with the earlier documents it
+            shares fingerprints with: document by document, so only one document's seeds are
+            held at a time."""
+            found = []
+            for db in range(part, n_docs, parts):
+                vb = summaries[db][1]
+                seeds_with: dict[int, list[tuple[int, int]]] = defaultdict(list)
+                for h in shared_of[db]:
+                    docs = postings[h]
+                    if len(docs) >= limit:
+                        continue  # boilerplate: most documents have it
+                    py = docs[db]
+                    if len(py) > MAX_PER_DOC:
+                        continue
+                    for da, px in docs.items():
+                        if da >= db:
+                            break  # the earlier documents come first
+                        if len(px) == 1 and len(py) == 1:
+                            seeds_with[da].append((px[0], py[0]))
+                        elif len(px) <= MAX_PER_DOC:
+                            seeds_with[da].extend((i, j) for i in px for j in py)
+                for da in sorted(seeds_with):
+                    va = summaries[da][1]
+                    for m in reportable(va, vb, seeds_with[da], same=False, options=self.config):
+                        if _passage_document_frequency(vb, m.b0, m.b1, postings) < limit:
+                            found.append((db, m.b0, m.b1, da, m))
+            return found
+
+        # Large runs share the pairs out over the run's processes (documents interleaved, as the
+        # later ones have more earlier partners), then take the matches in document order.
+        parts = context.parallel(align_part, worth_it=n_docs >= PARALLEL_MIN_DOCS)
+        found = sorted(chain.from_iterable(parts), key=itemgetter(0))
         # One finding per passage of the later document, against the earliest other copy.
         best = {}
         for db, b0, b1, da, m in found:

@@ -145,6 +145,7 @@ def times_compatible(fa, fb, same_document: bool) -> bool:
 # The standard library scans for this pattern twice as fast (it has no literal to start from).
 MULTI_YEAR = re.compile(r"(?:[2-9]|[1-9]\d|[二三四五六七八九十]+)\s*年来|\d{4}\s*年(?:以来|至今)|自\d{4}年|以来")
 ANNUAL = regex.compile(r"去年|今年|上年|一年来|过去一年|本年度|全年")
+_CLAUSE_MARK = re.compile(r"[，。；！？、]")
 
 
 def document_period(text: str) -> str:
@@ -153,6 +154,8 @@ def document_period(text: str) -> str:
     for a yearly report that speaks of 今年/去年 without naming its year, or "" when unknown."""
     from .extract import PERIOD, YEAR
 
+    # Only clauses that hold 年 or 以来 can match these patterns (and no match holds a clause mark).
+    text = "。".join(c for c in _CLAUSE_MARK.split(text) if "年" in c or "以来" in c)
     spans = len(MULTI_YEAR.findall(text))
     annual = len(ANNUAL.findall(text))
     counts: dict[str, int] = {}

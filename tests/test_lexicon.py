@@ -67,6 +67,28 @@ MIXED = st.text(alphabet=st.sampled_from(list("的是在工会职工农民权益
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(MIXED | st.text(alphabet="的是工会职工人人常Ab1.\n", max_size=12), max_size=8))
+@example(["工会", "", "人人人", "维护\u3400权益"])
+@example(["工会\n职工", "人"])  # a text's own line break is not a joining one
+def test_cut_many_is_cut_of_each(texts):
+    """Several texts in one rjieba call, split at the joining line breaks: each text's words as
+    cut() gives them, whatever the texts hold (breaks, spaces, rarer Han, empty texts)."""
+    for kind in ("python", "rjieba"):
+        with _segmenting(kind):
+            assert lang.cut_many(texts) == [lang.cut(t) for t in texts], kind
+
+
+@SEGMENTERS
+def test_cut_many_on_the_han_runs_of_real_text(kind):
+    import regex
+
+    runs = [m.group() for ln in _lines() for m in regex.finditer(r"\p{Han}+", ln)]
+    assert len(runs) > 1000
+    with _segmenting(kind):
+        assert lang.cut_many(runs) == [lang.cut(r) for r in runs]
+
+
+@settings(max_examples=300, deadline=None)
 @given(MIXED)
 @example("人人人不以这\u4db5")  # rjieba, given the whole text, breaks this tie the other way
 def test_cut_and_probability_match_jieba_on_any_text(jieba_tok, text):

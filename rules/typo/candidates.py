@@ -16,7 +16,7 @@ from itertools import accumulate, chain
 
 import regex
 
-from jiaokan.rules.lang import cut, lexicon
+from jiaokan.rules.lang import cut, cut_many, lexicon
 from jiaokan.rules.lang.store import MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 from jiaokan.speedups import first_shared, one_edit_lookups, repeated_grams
 
@@ -133,7 +133,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     runs = [(m.start(), m.group()) for m in HAN_RUN.finditer(text)]
     terms = _doc_terms([r for _, r in runs])
     # Segmented and counted once: checking evidence must never re-segment the text for a candidate.
-    run_tokens = [cut(run) for _, run in runs]
+    run_tokens = cut_many([run for _, run in runs])
     token_counts: Counter = Counter(chain.from_iterable(run_tokens))
     # Counts that few documents need, made on first use: pairs of neighbouring tokens (a lone
     # character followed by the same word elsewhere in the document is a usage of its own:

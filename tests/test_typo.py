@@ -190,16 +190,16 @@ def _options_reference(w: str):
     return tuple(swaps), choice, tuple(idioms_minus_one(w))
 
 
-def test_every_common_window_is_in_the_suggestible_set():
-    """analyse() asks the lexicon how frequent a window is only when the window is a suggestible
-    word: sound while windows have 2 to 4 characters and COMMON is above the suggestible floors."""
+def test_the_common_words_are_every_word_as_frequent_as_common():
+    """analyse() asks a set, not the lexicon, whether a window or token is as frequent as COMMON:
+    the set must hold exactly the lexicon's words of two characters or more that are."""
     from jiaokan.rules.lang import lexicon
     from jiaokan.rules.typo import candidates as C
 
     lex = lexicon()
-    common = [w for w in lex.trie.keys() if 2 <= len(w) <= C.MAX_WINDOW and lex.freq(w) >= C.COMMON]
+    common = {w for w in lex.trie.keys() if len(w) >= 2 and lex.freq(w) >= C.COMMON}
     assert len(common) > 5000
-    assert not [w for w in common if w not in lex.suggestible]
+    assert lex.common == common
 
 
 @pytest.mark.parametrize("lookups", ["as built", "python"])

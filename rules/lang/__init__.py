@@ -59,6 +59,7 @@ class Lexicon:
         self.trie.mmap(str(path / "words.marisa"))
         self._subst: dict | None = None
         self._suggestible: frozenset | None = None
+        self._common: frozenset | None = None
         self.freqs = store.read_array(path / "freq.bin", "I")
         self.logps = store.read_array(path / "logp.bin", "d")
         self.tag_ids = (path / "tags.bin").read_bytes()
@@ -150,8 +151,9 @@ class Lexicon:
         return out
 
     def _load_suggest(self) -> None:
-        table, words = marshal.loads(self._subst_data)
-        self._subst, self._suggestible, self._subst_data = table, frozenset(words), None
+        table, words, common = marshal.loads(self._subst_data)
+        self._subst, self._suggestible, self._common = table, frozenset(words), frozenset(common)
+        self._subst_data = None
 
     @property
     def substitutions(self) -> dict[str, str]:
@@ -168,6 +170,13 @@ class Lexicon:
         if self._suggestible is None:
             self._load_suggest()
         return self._suggestible
+
+    @property
+    def common(self) -> frozenset[str]:
+        """The words of two characters or more as frequent as ``store.COMMON_FREQ``."""
+        if self._common is None:
+            self._load_suggest()
+        return self._common
 
     def one_substitution(self, pattern: str) -> str:
         """The characters that, put for the "?" of ``pattern``, make a suggestible word, most

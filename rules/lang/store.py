@@ -23,11 +23,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 8
+FORMAT = 9
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
 MIN_SUGGEST_FREQ = 5
 MIN_SUGGEST_SHORT_FREQ = 50
+# A word this frequent in jieba's corpus is common: TYPO takes it as a real word wherever it stands.
+COMMON_FREQ = 1000
 
 
 def cache_home() -> Path:
@@ -135,6 +137,8 @@ def build(dest: Path) -> Path:
     # to words that start in the main Han block), which TYPO asks about every transposition.
     suggestible = sorted(w for w, f in freqs.items()
                          if 2 <= len(w) <= 4 and f >= (MIN_SUGGEST_FREQ if len(w) >= 4 else MIN_SUGGEST_SHORT_FREQ))
+    # ... and the common words of two characters or more (5k), which TYPO asks about every window.
+    common = sorted(w for w, f in freqs.items() if len(w) >= 2 and f >= COMMON_FREQ)
     meta = {
         "format": FORMAT,
         "total": total,
@@ -150,7 +154,7 @@ def build(dest: Path) -> Path:
         dest = tmp
     try:
         trie.save(str(tmp / "words.marisa"))
-        subst_bytes = marshal.dumps((subst_table, suggestible))
+        subst_bytes = marshal.dumps((subst_table, suggestible, common))
         (tmp / "subst.marshal").write_bytes(subst_bytes)
         meta["subst_digest"] = xxhash.xxh3_64_hexdigest(subst_bytes)  # checked when the store opens
         (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())

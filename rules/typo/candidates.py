@@ -17,7 +17,7 @@ from itertools import accumulate, chain
 import regex
 
 from jiaokan.rules.lang import cut, cut_many, lexicon
-from jiaokan.rules.lang.store import MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
+from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 from jiaokan.speedups import first_shared, one_edit_lookups, repeated_grams
 
 from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob
@@ -42,7 +42,7 @@ CONTEXT = 4
 # The least frequent correction, as the lexicon store picks the suggestible words (the two must agree):
 MIN_CORRECTION_FREQ = MIN_SUGGEST_SHORT_FREQ  # 50, for two or three characters
 MIN_IDIOM_FREQ = MIN_SUGGEST_FREQ  # 5 from four characters: idioms are rare in jieba's counts (日晒雨淋: 10)
-COMMON = 1000  # a token this frequent is a real word, not a suspicious spot
+COMMON = COMMON_FREQ  # a token this frequent is a real word (lexicon().common), not a suspicious spot
 DOC_TERM_MIN = 3  # a document term: a string the document uses at least this often
 MAX_TERM = 6  # document terms are counted up to this many characters
 MAX_WINDOW = 4  # a suspicious window: a lone character and a neighbour of up to 3, or a rare token of up to 4
@@ -160,7 +160,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             for j in range(1, len(term) - 1):
                 term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
     # Common lexicon words of this document, with an interior character dropped.
-    doc_words = {t for t in token_counts if 3 <= len(t) <= MAX_WINDOW + 1 and frequency(t) >= COMMON}
+    common = lexicon().common  # the words as frequent as COMMON: a set lookup, not a frequency lookup
+    doc_words = {t for t in token_counts if 3 <= len(t) <= MAX_WINDOW + 1 and t in common}
     for word in doc_words:
         for j in range(1, len(word) - 1):
             term_del.setdefault(word[:j] + word[j + 1 :], []).append(word)
@@ -272,7 +273,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             start = text.find(wrong, end)
     # The tokens that open windows: single characters, and short tokens that are rare in the
     # lexicon and in this document. A run holding neither is skipped whole.
-    rare = {t for t in token_counts if 2 <= len(t) <= MAX_WINDOW and frequency(t) < COMMON and terms.get(t, 0) < DOC_TERM_MIN}
+    rare = {t for t in token_counts if 2 <= len(t) <= MAX_WINDOW and t not in common and terms.get(t, 0) < DOC_TERM_MIN}
     opening = rare.union(t for t in token_counts if len(t) == 1)
     # Suspicious windows by their text: where each occurs (run start, run, start and end in the run).
     windows: defaultdict[str, list[tuple[int, str, int, int]]] = defaultdict(list)
@@ -329,11 +330,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             else:  # a rare token (of up to MAX_WINDOW characters)
                 windows[tok].append((base, run, o, o + len(tok)))
     # Each distinct window string is looked up once; most are words or have nothing one edit away.
-    # A window (2 to MAX_WINDOW Han characters) as frequent as COMMON is a suggestible word: the
-    # set answers most windows without a lookup in the lexicon.
-    suggestible = lexicon().suggestible
     for w, places in windows.items():
-        if w in user_words or terms.get(w, 0) >= DOC_TERM_MIN or (w in suggestible and frequency(w) >= COMMON):
+        if w in user_words or w in common or terms.get(w, 0) >= DOC_TERM_MIN:
             continue  # known(w)
         swaps, choice, idioms = _options(w)
         dropped = term_del.get(w)

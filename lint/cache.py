@@ -97,19 +97,32 @@ class Cache:
             return None
 
     def put(self, doc, entry) -> None:
+        self.put_bytes(doc, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_bytes(self, doc, data: bytes) -> None:
+        """Store an entry already pickled (as a worker process sends its results)."""
         key = self.key(doc)
         if key is not None:
-            self.put_key(key, entry)
+            self._write(key, data)
 
     def put_key(self, key: str, entry) -> None:
+        try:
+            data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+        self._write(key, data)
+
+    def _write(self, key: str, data: bytes) -> None:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             ignore = self.folder.parent / ".gitignore"
             if not ignore.exists():
                 atomic_write(ignore, b"# created by jiaokan\n*\n")
-            atomic_write(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            # Whole or absent (written aside, then renamed), but not fsynced: an entry that a power
+            # cut truncates fails to unpickle, which is a miss. A thousand fsyncs would cost seconds.
+            atomic_write(path, data, durable=False)
+        except OSError:
             pass  # an unwritable cache only costs speed
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import pickle
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -144,10 +145,11 @@ def _worker_init(settings: Settings, options: dict) -> None:
     _WORKER["engine"] = Engine(settings, Registry(), **options)
 
 
-def _worker_check(fs_path: str, shown: str):
+def _worker_check(fs_path: str, shown: str) -> bytes:
+    """A document's results, pickled here: the parent stores these very bytes in the cache."""
     engine = _WORKER["engine"]
     doc = load_document(Path(fs_path), shown)
-    return engine.check_one(doc)
+    return pickle.dumps(engine.check_one(doc), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Engine:
@@ -253,13 +255,12 @@ class Engine:
                 if progress:
                     progress(len(results), len(docs), doc.path)
                 results[doc.path] = self.check_one(doc)
+                self._store(doc, results[doc.path])
         fresh = {doc.path for doc in todo}
         findings: list[Finding] = []
         summaries: dict[str, list] = defaultdict(list)
         for doc in docs.values():  # in path order, whatever order the workers finished in
             doc_findings, doc_summaries = results[doc.path]
-            if self.cache is not None and doc.path in fresh and not any(f.code == "JK002" for f in doc_findings):
-                self.cache.put(doc, (doc_findings, doc_summaries))
             findings.extend(doc_findings)
             for code, summary in doc_summaries:
                 summaries[code].append((doc.path, summary))
@@ -278,6 +279,16 @@ class Engine:
         findings.extend(cross)
         return findings
 
+    def _store(self, doc: Document, result: tuple, data: bytes | None = None) -> None:
+        """Cache a document's fresh results (``data``: pickled already), as soon as they are made:
+        the writes overlap the workers' checking. Results with a crashed rule are not kept."""
+        if self.cache is None or any(f.code == "JK002" for f in result[0]):
+            return
+        if data is None:
+            self.cache.put(doc, result)
+        else:
+            self.cache.put_bytes(doc, data)
+
     def _check_parallel(self, todo: list[Document], progress, done: int, total: int) -> dict[str, tuple]:
         import concurrent.futures as cf
         import multiprocessing
@@ -291,9 +302,13 @@ class Engine:
             for fut in cf.as_completed(futures):
                 doc = futures[fut]
                 try:
-                    out[doc.path] = fut.result()
+                    data = fut.result()
+                    out[doc.path] = pickle.loads(data)
                 except Exception:  # a worker died (or a file vanished): check it here instead
                     out[doc.path] = self.check_one(doc)
+                    self._store(doc, out[doc.path])
+                else:
+                    self._store(doc, out[doc.path], data)
                 if progress:
                     progress(done + len(out), total, doc.path)
         except BaseException:

@@ -17,6 +17,8 @@
  *       position j whose pattern (``w`` with "?" at j) is a key of ``table``: (j, pattern, value).
  *   first_shared(a, b) -> int
  *       the index in ``a`` of its first character that also occurs in ``b``, or -1.
+ *   token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled)
+ *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups).
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
  *   winnow(text, k, w) -> (bytes, bytes)
@@ -375,6 +377,170 @@ first_shared(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromSsize_t(found);
 }
 
+/* ---- token_windows ---- */
+
+static int
+add_place(PyObject *windows, PyObject *key, PyObject *base, PyObject *run, Py_ssize_t a, Py_ssize_t b)
+{
+    PyObject *places = PyDict_GetItemWithError(windows, key); /* borrowed */
+    if (!places) {
+        if (PyErr_Occurred())
+            return -1;
+        places = PyList_New(0);
+        if (!places)
+            return -1;
+        int rc = PyDict_SetItem(windows, key, places);
+        Py_DECREF(places); /* the dict holds it */
+        if (rc < 0)
+            return -1;
+    }
+    PyObject *item = Py_BuildValue("(OOnn)", base, run, a, b);
+    if (!item)
+        return -1;
+    int rc = PyList_Append(places, item);
+    Py_DECREF(item);
+    return rc;
+}
+
+static int
+add_window(PyObject *windows, PyObject *base, PyObject *run, Py_ssize_t a, Py_ssize_t b)
+{
+    PyObject *key = PyUnicode_Substring(run, a, b);
+    if (!key)
+        return -1;
+    int rc = add_place(windows, key, base, run, a, b);
+    Py_DECREF(key);
+    return rc;
+}
+
+static int
+append_tuple(PyObject *list, const char *format, Py_ssize_t x, Py_ssize_t y, Py_ssize_t z)
+{
+    PyObject *item = Py_BuildValue(format, x, y, z);
+    if (!item)
+        return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
+static PyObject *
+token_windows(PyObject *self, PyObject *args)
+{
+    PyObject *runs, *bases, *run_tokens, *opening;
+    Py_ssize_t max_neighbour;
+    if (!PyArg_ParseTuple(args, "O!O!O!On", &PyList_Type, &runs, &PyList_Type, &bases, &PyList_Type, &run_tokens,
+                          &opening, &max_neighbour))
+        return NULL;
+    if (!PyAnySet_Check(opening)) {
+        PyErr_SetString(PyExc_TypeError, "token_windows: opening must be a set or frozenset");
+        return NULL;
+    }
+    Py_ssize_t nr = PyList_GET_SIZE(runs);
+    if (PyList_GET_SIZE(bases) != nr || PyList_GET_SIZE(run_tokens) != nr) {
+        PyErr_SetString(PyExc_ValueError, "token_windows: runs, bases and run_tokens differ in length");
+        return NULL;
+    }
+    PyObject *windows = PyDict_New(), *single_runs = PyList_New(0), *doubled = PyList_New(0);
+    Py_ssize_t *offs = NULL, cap = 0;
+    if (!windows || !single_runs || !doubled)
+        goto fail;
+    for (Py_ssize_t r = 0; r < nr; r++) {
+        PyObject *run = PyList_GET_ITEM(runs, r), *base = PyList_GET_ITEM(bases, r);
+        PyObject *tokens = PyList_GET_ITEM(run_tokens, r);
+        if (!PyUnicode_Check(run) || !PyList_Check(tokens)) {
+            PyErr_SetString(PyExc_TypeError, "token_windows: a run must be a str and its tokens a list");
+            goto fail;
+        }
+        if (READY(run) < 0)
+            goto fail;
+        Py_ssize_t base_v = PyLong_AsSsize_t(base);
+        if (base_v == -1 && PyErr_Occurred())
+            goto fail;
+        Py_ssize_t nt = PyList_GET_SIZE(tokens);
+        if (nt + 1 > cap) {
+            PyMem_Free(offs);
+            cap = 2 * (nt + 1);
+            offs = PyMem_Malloc((size_t)cap * sizeof(Py_ssize_t));
+            if (!offs) {
+                PyErr_NoMemory();
+                goto fail;
+            }
+        }
+        int opens = 0;
+        offs[0] = 0;
+        for (Py_ssize_t i = 0; i < nt; i++) {
+            PyObject *tok = PyList_GET_ITEM(tokens, i);
+            if (!PyUnicode_Check(tok)) {
+                PyErr_SetString(PyExc_TypeError, "token_windows: tokens must be str");
+                goto fail;
+            }
+            offs[i + 1] = offs[i] + PyUnicode_GET_LENGTH(tok);
+            if (!opens) {
+                int c = PySet_Contains(opening, tok);
+                if (c < 0)
+                    goto fail;
+                opens = c;
+            }
+        }
+        if (offs[nt] != PyUnicode_GET_LENGTH(run)) {
+            PyErr_SetString(PyExc_ValueError, "token_windows: the tokens of a run must make up the run");
+            goto fail;
+        }
+        if (!opens)
+            continue;
+        /* stretches of three or more single-character tokens */
+        Py_ssize_t first = -1;
+        for (Py_ssize_t i = 0; i <= nt; i++) {
+            if (i < nt && offs[i + 1] - offs[i] == 1) {
+                if (first < 0)
+                    first = i;
+            } else {
+                if (first >= 0 && i - 1 - first >= 2 &&
+                    append_tuple(single_runs, "(nn)", base_v + offs[first], base_v + offs[i - 1] + 1, 0) < 0)
+                    goto fail;
+                first = -1;
+            }
+        }
+        int kind = PyUnicode_KIND(run);
+        const void *data = PyUnicode_DATA(run);
+        for (Py_ssize_t i = 0; i < nt; i++) {
+            PyObject *tok = PyList_GET_ITEM(tokens, i);
+            int c = PySet_Contains(opening, tok);
+            if (c < 0)
+                goto fail;
+            if (!c)
+                continue;
+            Py_ssize_t o = offs[i], len = offs[i + 1] - o;
+            if (len != 1) {
+                if (add_place(windows, tok, base, run, o, o + len) < 0)
+                    goto fail;
+                continue;
+            }
+            Py_ssize_t lp = i ? o - offs[i - 1] : 0, ln = i + 1 < nt ? offs[i + 2] - offs[i + 1] : 0;
+            if (lp && lp <= max_neighbour && add_window(windows, base, run, o - lp, o + 1) < 0)
+                goto fail;
+            if (ln && ln <= max_neighbour && add_window(windows, base, run, o, o + 1 + ln) < 0)
+                goto fail;
+            if (lp == 1 && ln == 1 && add_window(windows, base, run, o - 1, o + 2) < 0)
+                goto fail;
+            Py_UCS4 ch = PyUnicode_READ(kind, data, o);
+            if (((lp >= 2 && PyUnicode_READ(kind, data, o - 1) == ch) ||
+                 (ln >= 2 && PyUnicode_READ(kind, data, o + 1) == ch)) &&
+                append_tuple(doubled, "(nnn)", r, i, o) < 0)
+                goto fail;
+        }
+    }
+    PyMem_Free(offs);
+    return Py_BuildValue("(NNN)", windows, single_runs, doubled);
+fail:
+    PyMem_Free(offs);
+    Py_XDECREF(windows);
+    Py_XDECREF(single_runs);
+    Py_XDECREF(doubled);
+    return NULL;
+}
+
 /* ---- shared_hashes ---- */
 
 typedef struct {
@@ -610,6 +776,9 @@ static PyMethodDef methods[] = {
      "with whether each is in words, and the one-substitution patterns of w found in table."},
     {"first_shared", (PyCFunction)(void (*)(void))first_shared, METH_FASTCALL,
      "first_shared(a, b) -> the index in a of its first character that also occurs in b, or -1."},
+    {"token_windows", token_windows, METH_VARARGS,
+     "token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled): "
+     "TYPO's suspicious windows of segmented Han runs."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"winnow", winnow, METH_VARARGS,

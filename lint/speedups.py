@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from array import array
 from collections import Counter
-from itertools import compress
+from itertools import accumulate, compress
 
 import xxhash
 
@@ -80,6 +80,55 @@ def py_one_edit_lookups(w: str, words: set | frozenset, table: dict, keep_all_fr
     return tuple(swaps), tuple(fills)
 
 
+def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[str]], opening, max_neighbour: int):
+    """TYPO's suspicious windows of a document's Han runs (``runs[r]`` starts at ``bases[r]`` and
+    is segmented as ``run_tokens[r]``): for each token in ``opening``, in text order, a single
+    character with its previous token and with its next one (each of at most ``max_neighbour``
+    characters), and between two single characters all three; a longer token alone. Returns
+    (windows, single_runs, doubled):
+
+    - windows: window string -> its places (base, run, start in run, end in run), in order of first
+      occurrence;
+    - single_runs: (start, end) in the text of every stretch of three or more single-character
+      tokens of a run that holds a token in ``opening``;
+    - doubled: (r, i, start in run) of each single-character token in ``opening`` whose previous
+      token (of two characters or more) ends with it, or whose next one starts with it."""
+    windows: dict[str, list] = {}
+    single_runs: list[tuple[int, int]] = []
+    doubled: list[tuple[int, int, int]] = []
+    for r, (base, run, tokens) in enumerate(zip(bases, runs, run_tokens)):
+        if opening.isdisjoint(tokens):
+            continue
+        offs = list(accumulate(map(len, tokens), initial=0))
+        singles = [i for i, t in enumerate(tokens) if len(t) == 1]
+        if len(singles) >= 3:
+            first = prev_i = singles[0]
+            for i in singles[1:] + [-1]:
+                if i != prev_i + 1:
+                    if prev_i - first >= 2:
+                        single_runs.append((base + offs[first], base + offs[prev_i] + 1))
+                    first = i
+                prev_i = i
+        for i, tok in enumerate(tokens):
+            if tok not in opening:
+                continue
+            o = offs[i]
+            if len(tok) == 1:
+                prev = tokens[i - 1] if i else ""
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+                if prev and len(prev) <= max_neighbour:
+                    windows.setdefault(run[o - len(prev) : o + 1], []).append((base, run, o - len(prev), o + 1))
+                if nxt and len(nxt) <= max_neighbour:
+                    windows.setdefault(run[o : o + 1 + len(nxt)], []).append((base, run, o, o + 1 + len(nxt)))
+                if len(prev) == 1 and len(nxt) == 1:
+                    windows.setdefault(run[o - 1 : o + 2], []).append((base, run, o - 1, o + 2))
+                if (len(prev) >= 2 and prev[-1] == tok) or (len(nxt) >= 2 and nxt[0] == tok):
+                    doubled.append((r, i, o))
+            else:
+                windows.setdefault(tok, []).append((base, run, o, o + len(tok)))
+    return windows, single_runs, doubled
+
+
 def py_first_shared(a: str, b: str) -> int:
     """The index in ``a`` of its first character that also occurs in ``b``, or -1."""
     hits = set(a).intersection(b)
@@ -138,6 +187,7 @@ if _native is not None:
     extend = _native.extend
     one_edit_lookups = _native.one_edit_lookups
     first_shared = _native.first_shared
+    token_windows = _native.token_windows
     shared_hashes = _native.shared_hashes
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
@@ -155,5 +205,6 @@ else:
     extend = py_extend
     one_edit_lookups = py_one_edit_lookups
     first_shared = py_first_shared
+    token_windows = py_token_windows
     shared_hashes = py_shared_hashes
     winnow = py_winnow

@@ -163,3 +163,37 @@ def test_c_first_shared_equals_python(a, b):
     assert _speedups.first_shared(a, "") == -1
     with pytest.raises(TypeError):
         _speedups.first_shared(a, b.encode())
+
+
+TOKEN = st.text(alphabet="工会人a𠀀", min_size=1, max_size=4)
+
+
+@native
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(TOKEN, max_size=8), max_size=6), st.sets(TOKEN, max_size=8), st.integers(0, 4),
+       st.booleans())
+@example([["工", "会会", "会", "工", "人"], ["人", "a", "工"]], {"会", "工", "a"}, 3, False)
+def test_c_token_windows_equals_python(token_lists, opening, max_neighbour, frozen):
+    from jiaokan import _speedups
+
+    runs = ["".join(tokens) for tokens in token_lists]
+    bases = [sum(len(r) + 1 for r in runs[:k]) for k in range(len(runs))]
+    opening = frozenset(opening) if frozen else opening
+    got = _speedups.token_windows(runs, bases, token_lists, opening, max_neighbour)
+    want = speedups.py_token_windows(runs, bases, token_lists, opening, max_neighbour)
+    assert got == want
+    assert list(got[0]) == list(want[0])  # the windows in the same order: TYPO's tie-breaks follow it
+
+
+@native
+def test_c_token_windows_refuses_tokens_that_are_not_the_run():
+    from jiaokan import _speedups
+
+    with pytest.raises(ValueError):
+        _speedups.token_windows(["工会"], [0], [["工"]], {"工"}, 3)
+    with pytest.raises(ValueError):
+        _speedups.token_windows(["工会"], [0, 3], [["工", "会"]], {"工"}, 3)
+    with pytest.raises(TypeError):
+        _speedups.token_windows(["工会"], [0], [("工", "会")], {"工"}, 3)
+    with pytest.raises(TypeError):
+        _speedups.token_windows(["工会"], [0], [["工", "会"]], ["工"], 3)

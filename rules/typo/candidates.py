@@ -12,13 +12,13 @@ import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import chain
 
 import regex
 
 from jiaokan.rules.lang import cut, cut_many, lexicon
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
-from jiaokan.speedups import first_shared, one_edit_lookups, repeated_grams
+from jiaokan.speedups import first_shared, one_edit_lookups, repeated_grams, token_windows
 
 from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob
 
@@ -259,8 +259,6 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             return f"“{wrong}” {rare}; “{right}” occurs {where}"
         return None
 
-    single_runs: list[tuple[int, int]] = []  # in text order, so a binary search finds the one around a spot
-    run_starts: list[int] = []
     for wrong, right in misspellings.items():
         if not wrong:
             continue
@@ -275,60 +273,39 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # lexicon and in this document. A run holding neither is skipped whole.
     rare = {t for t in token_counts if 2 <= len(t) <= MAX_WINDOW and t not in common and terms.get(t, 0) < DOC_TERM_MIN}
     opening = rare.union(t for t in token_counts if len(t) == 1)
-    # Suspicious windows by their text: where each occurs (run start, run, start and end in the run).
-    windows: defaultdict[str, list[tuple[int, str, int, int]]] = defaultdict(list)
-    for (base, run), tokens in zip(runs, run_tokens):
-        if opening.isdisjoint(tokens):
-            continue
-        offs = list(accumulate(map(len, tokens), initial=0))
-        singles = [i for i, t in enumerate(tokens) if len(t) == 1]
-        # Runs of three or more single-character tokens (formulas, names, or a broken word).
-        if len(singles) >= 3:
-            first = prev_i = singles[0]
-            for i in singles[1:] + [-1]:
-                if i != prev_i + 1:
-                    if prev_i - first >= 2:
-                        single_runs.append((base + offs[first], base + offs[prev_i] + 1))
-                        run_starts.append(base + offs[first])
-                    first = i
-                prev_i = i
-        for i, tok in enumerate(tokens):
-            if tok not in opening:
-                continue
-            o = offs[i]
-            if len(tok) == 1:
-                prev = tokens[i - 1] if i else ""
-                nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-                # Windows of whole tokens only: a correction must not cut a neighbouring word.
-                if prev and len(prev) <= 3:
-                    windows[run[o - len(prev) : o + 1]].append((base, run, o - len(prev), o + 1))
-                if nxt and len(nxt) <= 3:
-                    windows[run[o : o + 1 + len(nxt)]].append((base, run, o, o + 1 + len(nxt)))
-                if len(prev) == 1 and len(nxt) == 1:
-                    windows[run[o - 1 : o + 2]].append((base, run, o - 1, o + 2))
-                # A doubled character: the previous word ends with this very character.
-                # (jieba segmenting 严格/格 rather than 严/格格 has itself rejected a reduplication.)
-                if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
-                        and frequency(prev) >= MIN_CORRECTION_FREQ
-                        and frequency(tok) < FUNCTION_WORD_FREQ
-                        and not (nxt and pairs()[(tok, nxt)] >= 2)):
-                    pair = tok + tok
-                    if frequency(pair) < COMMON and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1):
-                        if not (nxt and frequency(tok + nxt) >= MIN_CORRECTION_FREQ):
-                            add(Candidate("doubled", base + o - 1, base + o + 1, pair, tok,
-                                          f"“{prev}{tok}” repeats “{tok}”: “{prev}” followed by a lone “{tok}”",
-                                          "normal"))
-                # ... or the next word starts with it (这这些, 起起来).
-                if (nxt and len(nxt) >= 2 and nxt[0] == tok and tok not in NUMERALS
-                        and frequency(nxt) >= MIN_CORRECTION_FREQ
-                        and (terms.get(nxt, 0) >= DOC_TERM_MIN or frequency(nxt) >= COMMON)
-                        and frequency(tok) < FUNCTION_WORD_FREQ
-                        and not (prev and (prev[-1] == tok or prev[-1] in NUMERALS))
-                        and not (not prev and base + o > 0 and text[base + o - 1].isdigit())):  # 2006年年均
-                    add(Candidate("doubled", base + o, base + o + 2, tok + tok, tok,
-                                  f"“{tok}{nxt}” repeats “{tok}”: a lone “{tok}” before “{nxt}”", "normal"))
-            else:  # a rare token (of up to MAX_WINDOW characters)
-                windows[tok].append((base, run, o, o + len(tok)))
+    # Suspicious windows by their text: where each occurs (run start, run, start and end in the run),
+    # the stretches of single-character tokens, and the single characters next to a word that
+    # starts or ends with the same character (doubled, perhaps).
+    bases = [base for base, _ in runs]
+    texts = [run for _, run in runs]
+    windows, single_runs, doubled = token_windows(texts, bases, run_tokens, opening, MAX_WINDOW - 1)
+    run_starts = [start for start, _ in single_runs]  # in text order: a binary search finds the one around a spot
+    for r, i, o in doubled:
+        base, tokens = bases[r], run_tokens[r]
+        tok = tokens[i]
+        prev = tokens[i - 1] if i else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        # The previous word ends with this very character. (jieba segmenting 严格/格 rather than
+        # 严/格格 has itself rejected a reduplication.)
+        if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
+                and frequency(prev) >= MIN_CORRECTION_FREQ
+                and frequency(tok) < FUNCTION_WORD_FREQ
+                and not (nxt and pairs()[(tok, nxt)] >= 2)):
+            pair = tok + tok
+            if frequency(pair) < COMMON and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1):
+                if not (nxt and frequency(tok + nxt) >= MIN_CORRECTION_FREQ):
+                    add(Candidate("doubled", base + o - 1, base + o + 1, pair, tok,
+                                  f"“{prev}{tok}” repeats “{tok}”: “{prev}” followed by a lone “{tok}”",
+                                  "normal"))
+        # ... or the next word starts with it (这这些, 起起来).
+        if (nxt and len(nxt) >= 2 and nxt[0] == tok and tok not in NUMERALS
+                and frequency(nxt) >= MIN_CORRECTION_FREQ
+                and (terms.get(nxt, 0) >= DOC_TERM_MIN or frequency(nxt) >= COMMON)
+                and frequency(tok) < FUNCTION_WORD_FREQ
+                and not (prev and (prev[-1] == tok or prev[-1] in NUMERALS))
+                and not (not prev and base + o > 0 and text[base + o - 1].isdigit())):  # 2006年年均
+            add(Candidate("doubled", base + o, base + o + 2, tok + tok, tok,
+                          f"“{tok}{nxt}” repeats “{tok}”: a lone “{tok}” before “{nxt}”", "normal"))
     # Each distinct window string is looked up once; most are words or have nothing one edit away.
     for w, places in windows.items():
         if w in user_words or w in common or terms.get(w, 0) >= DOC_TERM_MIN:

@@ -151,24 +151,6 @@ def test_facts_extract_prints_a_starter_file(jiaokan):
     assert data["高技能人才"]["source"].endswith("001_1778f91ec32efe01.txt:13")
 
 
-def _period_on_the_whole_text(text: str) -> str:
-    """document_period as first written: every pattern over the whole text."""
-    from jiaokan.rules.num.extract import PERIOD, YEAR
-    from jiaokan.rules.num.keys import ANNUAL, MULTI_YEAR
-
-    spans = len(MULTI_YEAR.findall(text))
-    annual = len(ANNUAL.findall(text))
-    counts: dict[str, int] = {}
-    for y in YEAR.findall(PERIOD.sub(" ", text)):
-        counts[y] = counts.get(y, 0) + 1
-    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0])) if counts else ("", 0)
-    if spans >= max(n, annual, 1):
-        return "span"
-    if n >= 3:
-        return top
-    return "annual?" if annual else ""
-
-
 PERIOD_PIECES = ["2019", "2020", "10", "五", "年", "年来", "以来", "以", "来", "至今", "自", "起", "今年", "去年",
                  "全年", "累计", "历年", "间", "代", "，", "。", "、", "；", " ", "\n", "职工", "1"]
 
@@ -177,17 +159,17 @@ PERIOD_PIECES = ["2019", "2020", "10", "五", "年", "年来", "以来", "以", 
 @given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=40))
 def test_document_period_scans_only_clauses_with_a_year(pieces):
     """Only clauses holding 年 or 以来 are scanned: the verdict is that of the whole text."""
-    from jiaokan.rules.num.keys import document_period
+    from jiaokan.rules.num.keys import document_period, period_of_clauses
 
     text = "".join(pieces)
-    assert document_period(text) == _period_on_the_whole_text(text)
+    assert document_period(text) == period_of_clauses(text)
 
 
 def test_document_period_of_real_reports():
-    from jiaokan.rules.num.keys import document_period
+    from jiaokan.rules.num.keys import document_period, period_of_clauses
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(need(GOV).glob("*.txt"))] + [
         SEED_000.read_text(encoding="utf-8"), SEED_001.read_text(encoding="utf-8")]
     verdicts = [document_period(Document("x.txt", t).norm) for t in texts]
-    assert verdicts == [_period_on_the_whole_text(Document("x.txt", t).norm) for t in texts]
+    assert verdicts == [period_of_clauses(Document("x.txt", t).norm) for t in texts]
     assert "annual?" in verdicts and len(set(verdicts)) >= 2

@@ -152,10 +152,14 @@ def document_period(text: str) -> str:
     """What period a document reports on: "span" for a retrospective (multi-year markers such as
     10年来 or 以来 dominate), its dominant explicit year (named at least three times), "annual?"
     for a yearly report that speaks of 今年/去年 without naming its year, or "" when unknown."""
+    # Only clauses that hold 年 or 以来 can match these patterns (and no match holds a clause mark).
+    return period_of_clauses("。".join(c for c in _CLAUSE_MARK.split(text) if "年" in c or "以来" in c))
+
+
+def period_of_clauses(text: str) -> str:
+    """``document_period`` of ``text`` as it is, every pattern scanned over all of it."""
     from .extract import PERIOD, YEAR
 
-    # Only clauses that hold 年 or 以来 can match these patterns (and no match holds a clause mark).
-    text = "。".join(c for c in _CLAUSE_MARK.split(text) if "年" in c or "以来" in c)
     spans = len(MULTI_YEAR.findall(text))
     annual = len(ANNUAL.findall(text))
     counts: dict[str, int] = {}

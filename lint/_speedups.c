@@ -19,6 +19,8 @@
  *       the index in ``a`` of its first character that also occurs in ``b``, or -1.
  *   token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled)
  *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups).
+ *   ranges(spans) -> bytes
+ *       the integers of each span (start, end) in turn, end exclusive, as native C longs (array("l")).
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
  *   winnow(text, k, w) -> (bytes, bytes)
@@ -541,6 +543,53 @@ fail:
     return NULL;
 }
 
+/* ---- ranges ---- */
+
+static PyObject *
+ranges(PyObject *self, PyObject *spans)
+{
+    PyObject *seq = PySequence_Fast(spans, "ranges: spans must be a sequence of (start, end)");
+    if (!seq)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq), total = 0;
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    long *bounds = PyMem_Malloc((size_t)(n ? 2 * n : 1) * sizeof(long));
+    PyObject *out = NULL;
+    if (!bounds) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long start, end;
+        if (!PyTuple_Check(items[i])) {
+            PyErr_SetString(PyExc_TypeError, "ranges: each span must be a tuple (start, end)");
+            goto done;
+        }
+        if (!PyArg_ParseTuple(items[i], "ll", &start, &end))
+            goto done;
+        if (end > start) {
+            if (end - start > PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(long) - total) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            total += end - start;
+        }
+        bounds[2 * i] = start;
+        bounds[2 * i + 1] = end;
+    }
+    out = PyBytes_FromStringAndSize(NULL, total * (Py_ssize_t)sizeof(long));
+    if (!out)
+        goto done;
+    long *w = (long *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++)
+        for (long v = bounds[2 * i]; v < bounds[2 * i + 1]; v++)
+            *w++ = v;
+done:
+    PyMem_Free(bounds);
+    Py_DECREF(seq);
+    return out;
+}
+
 /* ---- shared_hashes ---- */
 
 typedef struct {
@@ -779,6 +828,8 @@ static PyMethodDef methods[] = {
     {"token_windows", token_windows, METH_VARARGS,
      "token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled): "
      "TYPO's suspicious windows of segmented Han runs."},
+    {"ranges", ranges, METH_O,
+     "ranges(spans) -> bytes: the integers of each (start, end) span in turn, as native C longs."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"winnow", winnow, METH_VARARGS,

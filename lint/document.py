@@ -17,6 +17,7 @@ from functools import cached_property
 import regex
 
 from .model import Position
+from .speedups import ranges
 
 NEWLINE = regex.compile(r"\r\n|\r|\n")
 # Characters that never carry content: Unicode whitespace plus zero-width marks and soft hyphens.
@@ -179,18 +180,15 @@ class Document:
                     drop.append((s, m.end()))
                 for m in _MD_INLINE.finditer(text, s, e):
                     drop.append(m.span())
-        parts = []
-        mapping = array("l")
+        kept = []
         pos = 0
         for s, e in _merge(drop):
             if s > pos:
-                parts.append(text[pos:s])
-                mapping.extend(range(pos, s))
+                kept.append((pos, s))
             pos = max(pos, e)
         if pos < len(text):
-            parts.append(text[pos:])
-            mapping.extend(range(pos, len(text)))
-        return "".join(parts), mapping
+            kept.append((pos, len(text)))
+        return "".join([text[s:e] for s, e in kept]), ranges(kept)
 
     @property
     def norm(self) -> str:

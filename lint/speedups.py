@@ -129,6 +129,14 @@ def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[st
     return windows, single_runs, doubled
 
 
+def py_ranges(spans: list[tuple[int, int]]) -> array:
+    """The integers of each span ``(start, end)`` in turn, end exclusive, as array("l")."""
+    out = array("l")
+    for start, end in spans:
+        out.extend(range(start, end))
+    return out
+
+
 def py_first_shared(a: str, b: str) -> int:
     """The index in ``a`` of its first character that also occurs in ``b``, or -1."""
     hits = set(a).intersection(b)
@@ -200,6 +208,13 @@ if _native is not None:
         return hashes, positions
 
     winnow.__doc__ = py_winnow.__doc__
+
+    def ranges(spans: list[tuple[int, int]]) -> array:
+        out = array("l")
+        out.frombytes(_native.ranges(spans))
+        return out
+
+    ranges.__doc__ = py_ranges.__doc__
 else:
     repeated_grams = py_repeated_grams
     extend = py_extend
@@ -208,3 +223,4 @@ else:
     token_windows = py_token_windows
     shared_hashes = py_shared_hashes
     winnow = py_winnow
+    ranges = py_ranges

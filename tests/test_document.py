@@ -1,5 +1,8 @@
 """Document: line index, positions and the normalised view with its offset map."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from jiaokan import Document
 
 
@@ -50,3 +53,24 @@ def test_markdown_markup_code_blocks_front_matter_and_comments_are_skipped():
 def test_plain_text_keeps_markdown_like_characters():
     doc = Document("a.txt", "# 标题\n正文*星号*")
     assert doc.norm == "#标题正文*星号*"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会 \u3000\n\r\t#*>`-[]()<!>1a\u200b", max_size=80), st.sampled_from(["a.txt", "a.md"]))
+def test_the_norm_map_points_every_kept_character_at_itself(text, name):
+    """norm[i] is text[norm_map[i]], the map ascends, and only whitespace, markup and skipped
+    regions are left out (with the C speedups or without)."""
+    import jiaokan.document as document
+    from jiaokan import speedups
+
+    doc = Document(name, text)
+    assert len(doc.norm_map) == len(doc.norm)
+    assert all(doc.text[m] == c for m, c in zip(doc.norm_map, doc.norm))
+    assert all(a < b for a, b in zip(doc.norm_map, doc.norm_map[1:]))
+    assert not any(c.isspace() for c in doc.norm)
+    saved = document.ranges
+    document.ranges = speedups.py_ranges
+    try:
+        assert Document(name, text).norm_map == doc.norm_map
+    finally:
+        document.ranges = saved

@@ -197,3 +197,23 @@ def test_c_token_windows_refuses_tokens_that_are_not_the_run():
         _speedups.token_windows(["工会"], [0], [("工", "会")], {"工"}, 3)
     with pytest.raises(TypeError):
         _speedups.token_windows(["工会"], [0], [["工", "会"]], ["工"], 3)
+
+
+@native
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=8))
+@example([(0, 3), (5, 5), (7, 4), (8, 10)])
+def test_c_ranges_equals_python(spans):
+    from jiaokan import _speedups
+
+    assert speedups.ranges(spans) == speedups.py_ranges(spans)
+    assert list(speedups.ranges(spans)) == [v for s, e in spans for v in range(s, e)]
+
+
+@native
+def test_c_ranges_refuses_what_is_not_a_span():
+    from jiaokan import _speedups
+
+    for bad in ([[0, 3]], [(0,)], [("a", 1)], 5):
+        with pytest.raises(TypeError):
+            _speedups.ranges(bad)

@@ -21,6 +21,9 @@
  *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups).
  *   ranges(spans) -> bytes
  *       the integers of each span (start, end) in turn, end exclusive, as native C longs (array("l")).
+ *   route_log_prob(text, table, blob, logps, max_len, unknown) -> float
+ *       jieba's best route log-probability of ``text`` over the word graph of the lexicon store
+ *       (rules/lang/store.py, route_table), as jiaokan.rules.lang.Lexicon.route computes it.
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
  *   winnow(text, k, w) -> (bytes, bytes)
@@ -30,6 +33,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -590,6 +594,108 @@ done:
     return out;
 }
 
+/* ---- route_log_prob ---- */
+
+static PyObject *
+route_log_prob(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 6 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "route_log_prob(text, table, blob, logps, max_len, unknown)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t max_len = PyLong_AsSsize_t(args[4]);
+    double unknown = PyFloat_AsDouble(args[5]);
+    if ((max_len == -1 || unknown == -1.0) && PyErr_Occurred())
+        return NULL;
+    if (READY(text) < 0)
+        return NULL;
+    Py_buffer table = {0}, blob = {0}, logps = {0};
+    double *rest = NULL;
+    PyObject *result = NULL;
+    if (PyObject_GetBuffer(args[1], &table, PyBUF_SIMPLE) < 0)
+        return NULL;
+    if (PyObject_GetBuffer(args[2], &blob, PyBUF_SIMPLE) < 0)
+        goto done;
+    if (PyObject_GetBuffer(args[3], &logps, PyBUF_SIMPLE) < 0)
+        goto done;
+    /* the table: hashes (uint64), then offsets (uint32), then packed (uint32), size a power of two */
+    Py_ssize_t size = table.len / 16;
+    if (size < 1 || table.len % 16 || (size & (size - 1))) {
+        PyErr_SetString(PyExc_ValueError, "route_log_prob: not a route table");
+        goto done;
+    }
+    const char *tbytes = table.buf;
+    const uint32_t *words = blob.buf;
+    Py_ssize_t nwords = blob.len / 4, nlogps = logps.len / (Py_ssize_t)sizeof(double);
+    const double *lp = logps.buf;
+    uint64_t mask = (uint64_t)size - 1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (n == 0) {
+        result = PyFloat_FromDouble(0.0);
+        goto done;
+    }
+    rest = PyMem_Malloc((size_t)(n + 1) * sizeof(double));
+    if (!rest) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    rest[n] = 0.0;
+    for (Py_ssize_t k = n - 1; k >= 0; k--) {
+        double best = -HUGE_VAL;
+        int any = 0;
+        uint64_t h = 0xCBF29CE484222325ULL;
+        for (Py_ssize_t len = 1; len <= max_len && k + len <= n; len++) {
+            h = (h ^ (uint64_t)PyUnicode_READ(kind, data, k + len - 1)) * 0x100000001B3ULL;
+            uint64_t i = h & mask;
+            int found = 0;
+            uint32_t packed = 0;
+            for (;;) {
+                uint64_t sh;
+                uint32_t off;
+                memcpy(&sh, tbytes + 8 * i, 8);
+                memcpy(&off, tbytes + 8 * size + 4 * i, 4);
+                if (off == 0xFFFFFFFFu)
+                    break;
+                if (sh == h) {
+                    memcpy(&packed, tbytes + 12 * size + 4 * i, 4);
+                    if ((Py_ssize_t)(packed & 0xFF) == len && (Py_ssize_t)off + len <= nwords) {
+                        Py_ssize_t t = 0;
+                        while (t < len && words[off + t] == PyUnicode_READ(kind, data, k + t))
+                            t++;
+                        if (t == len) {
+                            found = 1;
+                            break;
+                        }
+                    }
+                }
+                i = (i + 1) & mask;
+            }
+            if (!found)
+                break; /* no word goes on from here: every prefix of a word is in the table */
+            Py_ssize_t id = (Py_ssize_t)(packed >> 8) - 1;
+            if (id >= 0 && id < nlogps) {
+                double v = lp[id] + rest[k + len];
+                any = 1;
+                if (v >= best) /* shortest first: ties go to the longer word, as in jieba */
+                    best = v;
+            }
+        }
+        rest[k] = any ? best : unknown + rest[k + 1];
+    }
+    result = PyFloat_FromDouble(rest[0]);
+done:
+    PyMem_Free(rest);
+    PyBuffer_Release(&table);
+    if (blob.obj)
+        PyBuffer_Release(&blob);
+    if (logps.obj)
+        PyBuffer_Release(&logps);
+    return result;
+}
+
 /* ---- shared_hashes ---- */
 
 typedef struct {
@@ -830,6 +936,8 @@ static PyMethodDef methods[] = {
      "TYPO's suspicious windows of segmented Han runs."},
     {"ranges", ranges, METH_O,
      "ranges(spans) -> bytes: the integers of each (start, end) span in turn, as native C longs."},
+    {"route_log_prob", (PyCFunction)(void (*)(void))route_log_prob, METH_FASTCALL,
+     "route_log_prob(text, table, blob, logps, max_len, unknown) -> jieba's best route log-probability of text."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"winnow", winnow, METH_VARARGS,

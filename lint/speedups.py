@@ -196,6 +196,8 @@ if _native is not None:
     one_edit_lookups = _native.one_edit_lookups
     first_shared = _native.first_shared
     token_windows = _native.token_windows
+    # Its Python definition is jiaokan.rules.lang.Lexicon.route, over the marisa trie.
+    route_log_prob = _native.route_log_prob
     shared_hashes = _native.shared_hashes
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
@@ -221,6 +223,7 @@ else:
     one_edit_lookups = py_one_edit_lookups
     first_shared = py_first_shared
     token_windows = py_token_windows
+    route_log_prob = None  # Lexicon.route does the work
     shared_hashes = py_shared_hashes
     winnow = py_winnow
     ranges = py_ranges

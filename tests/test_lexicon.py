@@ -114,21 +114,39 @@ def test_frequencies_and_tags_are_jiebas(jieba_tok):
     assert [lex.freq(w) for w in near] == sorted((lex.freq(w) for w in near), reverse=True)
 
 
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory):
+    """A cache folder holding a store built once (each damage test copies it, then damages it)."""
+    home = tmp_path_factory.mktemp("store-home")
+    code = "from jiaokan.rules import lang; lang.lexicon()"
+    res = subprocess.run([sys.executable, "-c", code], env={"JIAOKAN_CACHE_HOME": str(home), "PATH": ""},
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    return home
+
+
 @pytest.mark.parametrize("damage", [
     "(p / 'subst.marshal').unlink()",
     "(p / 'subst.marshal').write_bytes((p / 'subst.marshal').read_bytes()[:1000])",
     # the same size, bytes overwritten: found by its digest when TYPO first reads it
     "b = bytearray((p / 'subst.marshal').read_bytes()); b[5000:5100] = bytes(100); (p / 'subst.marshal').write_bytes(b)",
+    "(p / 'route.bin').unlink()",
+    "(p / 'route.bin').write_bytes((p / 'route.bin').read_bytes()[:-4000])",
+    "(p / 'route.bin').write_bytes(b'')",
 ])
-def test_a_broken_store_is_rebuilt(tmp_path, damage):
+def test_a_broken_store_is_rebuilt(tmp_path, damage, built_store):
     """A store left half-written (a file missing or cut short) is set aside and rebuilt, in a fresh
     process."""
+    import shutil
+
+    shutil.copytree(built_store, tmp_path, dirs_exist_ok=True)
     code = (
         "import sys; from jiaokan.rules import lang; from jiaokan.rules.lang import store\n"
         "p = store.store_dir(); lang.lexicon()\n"
         "assert p.exists() and (p / 'words.marisa').exists()\n"
         f"{damage}; lang._lexicon = None\n"
         "assert lang.cut('维护职工权益') == ['维护', '职工', '权益']\n"
+        "assert lang.lexicon().log_prob('维护职工权益') == lang.lexicon().route('维护职工权益')[0][0]\n"
         "assert (p / 'subst.marshal').exists() and lang.lexicon().one_substitution('显?')\n"
         "print(sorted(x.name for x in p.parent.iterdir()))\n"
     )
@@ -146,3 +164,24 @@ def test_an_unwritable_cache_folder_still_works(tmp_path):
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert "维护" in res.stdout
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED | st.text(alphabet="的是工会职工人人常天不以这\u4db5", max_size=30))
+@example("人人人不以这\u4db5")
+def test_the_c_route_gives_the_python_routes_probability(text):
+    """log_prob over the store's word graph in C is the marisa route's, to the last bit."""
+    lex = lang.lexicon()
+    if lex._route_args is None:
+        pytest.skip("jiaokan was built without its C speedups")
+    assert lex.log_prob(text) == (lex.route(text)[0][0] if text else 0.0)
+
+
+def test_the_c_route_on_real_text():
+    lex = lang.lexicon()
+    if lex._route_args is None:
+        pytest.skip("jiaokan was built without its C speedups")
+    text = "".join(_lines())
+    pieces = [text[i : i + n] for n in (1, 3, 8, 13) for i in range(0, len(text) - n, 97)]
+    assert len(pieces) > 1000
+    assert [lex.log_prob(p) for p in pieces] == [lex.route(p)[0][0] for p in pieces]

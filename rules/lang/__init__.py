@@ -18,6 +18,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from jiaokan.speedups import route_log_prob
+
 from . import store
 
 _lock = threading.Lock()
@@ -76,6 +78,18 @@ class Lexicon:
         self.chars.mmap(str(path / "chars.marisa"))
         self.idioms_minus_one: dict = meta["idioms_minus_one"]
         self.unknown_logp = -math.log(self.total)  # jieba: an unknown character counts once
+        # The word graph for the C route, mapped (pages are read as the route touches them).
+        self._route_args = None
+        if route_log_prob is not None:
+            import mmap
+
+            with open(path / "route.bin", "rb") as fh:
+                mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            view = memoryview(mapped)
+            split = 16 * meta["route_slots"]
+            if len(view) != meta["route_bytes"]:
+                raise ValueError("lexicon store with a damaged route table")
+            self._route_args = (view[:split], view[split:], self.logps, self.max_len, self.unknown_logp)
 
     def freq(self, word: str) -> int:
         i = self.trie.get(word)
@@ -109,6 +123,9 @@ class Lexicon:
         return best_rest, word_end
 
     def log_prob(self, text: str) -> float:
+        """The log-probability of ``text``'s best route (``route``), in C when built with it."""
+        if self._route_args is not None:
+            return route_log_prob(text, *self._route_args)
         return self.route(text)[0][0] if text else 0.0
 
     def _cut_block(self, sentence: str):

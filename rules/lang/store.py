@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 9
+FORMAT = 10
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
 MIN_SUGGEST_FREQ = 5
@@ -139,10 +139,13 @@ def build(dest: Path) -> Path:
                          if 2 <= len(w) <= 4 and f >= (MIN_SUGGEST_FREQ if len(w) >= 4 else MIN_SUGGEST_SHORT_FREQ))
     # ... and the common words of two characters or more (5k), which TYPO asks about every window.
     common = sorted(w for w, f in freqs.items() if len(w) >= 2 and f >= COMMON_FREQ)
+    route = route_table(list(freqs), trie.key_id)
     meta = {
         "format": FORMAT,
         "total": total,
         "max_len": max(map(len, freqs)),
+        "route_slots": len(route[0]),
+        "route_bytes": sum(len(part) * part.itemsize for part in route),
         "tags": tag_names,
         "idioms_minus_one": {k: tuple(v) for k, v in idioms.items()},
     }
@@ -160,6 +163,9 @@ def build(dest: Path) -> Path:
         (tmp / "freq.bin").write_bytes(_little_endian(freq_arr).tobytes())
         (tmp / "logp.bin").write_bytes(_little_endian(logp_arr).tobytes())
         (tmp / "tags.bin").write_bytes(bytes(tag_arr))
+        with open(tmp / "route.bin", "wb") as fh:  # native byte order: the C code reads it in place
+            for part in route:
+                fh.write(part.tobytes())
         with open(tmp / "meta.marshal", "wb") as fh:
             marshal.dump(meta, fh)
         _char_trie(readings, shapes).save(str(tmp / "chars.marisa"))
@@ -178,6 +184,43 @@ def build(dest: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)  # another process put its store there first: use it
     _prune(dest)
     return dest
+
+
+FNV_OFFSET, FNV_PRIME, MASK64 = 0xCBF29CE484222325, 0x100000001B3, (1 << 64) - 1
+ROUTE_EMPTY = 0xFFFFFFFF
+
+
+def route_table(words: list[str], key_id) -> tuple[array.array, ...]:
+    """jieba's word graph for the C route (``jiaokan._speedups.route_log_prob``): every word and
+    every prefix of a word, in an open-addressing table keyed by FNV-1a over code points. Slot i
+    holds hashes[i], where its key starts in ``blob`` (the code points of every word, one after
+    another; ROUTE_EMPTY: an empty slot), and (trie id + 1) << 8 | length (id + 1 = 0 for a prefix
+    that is no word). Returns (hashes, offsets, packed, blob)."""
+    blob = array.array("I")
+    entries: dict[str, tuple[int, int, int]] = {}
+    for word in words:
+        if len(word) > 255:
+            continue  # a key's length must fit a byte (jieba's longest word has 16 characters)
+        off = len(blob)
+        blob.extend(map(ord, word))
+        h = FNV_OFFSET
+        for n, ch in enumerate(word, 1):
+            h = ((h ^ ord(ch)) * FNV_PRIME) & MASK64
+            if n == len(word):
+                entries[word] = (h, off, (key_id(word) + 1) << 8 | n)
+            elif word[:n] not in entries:
+                entries[word[:n]] = (h, off, n)
+    size = 1 << (2 * len(entries)).bit_length()  # at most half full
+    hashes = array.array("Q", [0]) * size
+    offsets = array.array("I", [ROUTE_EMPTY]) * size
+    packed = array.array("I", [0]) * size
+    mask = size - 1
+    for h, off, pk in entries.values():
+        i = h & mask
+        while offsets[i] != ROUTE_EMPTY:
+            i = (i + 1) & mask
+        hashes[i], offsets[i], packed[i] = h, off, pk
+    return hashes, offsets, packed, blob
 
 
 def _prune(current: Path) -> None:

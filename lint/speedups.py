@@ -1,6 +1,8 @@
 """Per-character loops that the rules share, in C when the optional extension ``jiaokan._speedups``
 was compiled with the wheel, in Python otherwise (the definitions below). Both give the same
-results; tests hold the C code to these definitions.
+results; tests hold the C code to these definitions. (``route_log_prob``, which reads the word graph
+of the lexicon store, is None without the C code: ``jiaokan.rules.lang.Lexicon.route`` is its
+definition.)
 
 Like markupsafe's or msgpack's speedups: a machine without a C compiler gets a pure-Python jiaokan
 that runs slower and finds the same things. ``JIAOKAN_NO_SPEEDUPS=1`` turns the C code off.

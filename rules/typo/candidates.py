@@ -9,7 +9,7 @@ itself uses several times, one edit away. Real words are never "corrected" into 
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -273,9 +273,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # lexicon and in this document. A run holding neither is skipped whole.
     rare = {t for t in token_counts if 2 <= len(t) <= MAX_WINDOW and t not in common and terms.get(t, 0) < DOC_TERM_MIN}
     opening = rare.union(t for t in token_counts if len(t) == 1)
-    # Suspicious windows by their text: where each occurs (run start, run, start and end in the run),
-    # the stretches of single-character tokens, and the single characters next to a word that
-    # starts or ends with the same character (doubled, perhaps).
+    # Suspicious windows by their text: where each occurs (run start, run, start and end in the run);
+    # windows of whole tokens only, as a correction must not cut a neighbouring word. Also the
+    # stretches of three or more single-character tokens (formulas, names, or a broken word), and
+    # the single characters next to a word that starts or ends with the same character (doubled?).
     bases = [base for base, _ in runs]
     texts = [run for _, run in runs]
     windows, single_runs, doubled = token_windows(texts, bases, run_tokens, opening, MAX_WINDOW - 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .extract import Figure, extract
 from .keys import BROAD_KEYS, Keys, content_words, scopes_compatible, times_compatible
@@ -13,7 +14,14 @@ SPECIFIC_KEY_LENGTH = 4
 
 
 def keys_for(config: dict) -> Keys:
-    return Keys(config.get("synonyms", ()))
+    """The measure keys with a rule's extra ``synonyms`` (made once per set of synonyms: the three
+    NUM rules ask for them for every document)."""
+    return _keys(tuple(tuple(group) for group in config.get("synonyms", ())))
+
+
+@lru_cache(maxsize=8)
+def _keys(synonyms: tuple[tuple[str, ...], ...]) -> Keys:
+    return Keys(synonyms)
 
 
 def document_figures(doc, keys: Keys) -> list[Figure]:

@@ -34,6 +34,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,6 +266,22 @@ extend(PyObject *self, PyObject *args)
     return Py_BuildValue("(nnnn)", a0, a1, b0, b1);
 }
 
+/* Append Py_BuildValue(format, ...) to ``list`` (an "N" in ``format`` hands its reference over,
+ * whether or not this succeeds). 0, or -1 with an exception set. */
+static int
+append_value(PyObject *list, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *item = Py_VaBuildValue(format, va);
+    va_end(va);
+    if (!item)
+        return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
 /* ---- one_edit_lookups ---- */
 
 static PyObject *
@@ -303,12 +320,8 @@ one_edit_lookups(PyObject *self, PyObject *args)
             goto done;
         }
         if (in || n >= keep_all_from) {
-            PyObject *item = Py_BuildValue("(NO)", sw, in ? Py_True : Py_False);
-            if (!item || PyList_Append(swaps, item) < 0) {
-                Py_XDECREF(item);
+            if (append_value(swaps, "(NO)", sw, in ? Py_True : Py_False) < 0)
                 goto done;
-            }
-            Py_DECREF(item);
         } else {
             Py_DECREF(sw);
         }
@@ -335,12 +348,8 @@ one_edit_lookups(PyObject *self, PyObject *args)
                 goto done;
             continue;
         }
-        PyObject *item = Py_BuildValue("(nNO)", j, pattern, value);
-        if (!item || PyList_Append(fills, item) < 0) {
-            Py_XDECREF(item);
+        if (append_value(fills, "(nNO)", j, pattern, value) < 0)
             goto done;
-        }
-        Py_DECREF(item);
     }
     result = Py_BuildValue("(NN)", PyList_AsTuple(swaps), PyList_AsTuple(fills));
 done:
@@ -400,12 +409,7 @@ add_place(PyObject *windows, PyObject *key, PyObject *base, PyObject *run, Py_ss
         if (rc < 0)
             return -1;
     }
-    PyObject *item = Py_BuildValue("(OOnn)", base, run, a, b);
-    if (!item)
-        return -1;
-    int rc = PyList_Append(places, item);
-    Py_DECREF(item);
-    return rc;
+    return append_value(places, "(OOnn)", base, run, a, b);
 }
 
 static int
@@ -416,17 +420,6 @@ add_window(PyObject *windows, PyObject *base, PyObject *run, Py_ssize_t a, Py_ss
         return -1;
     int rc = add_place(windows, key, base, run, a, b);
     Py_DECREF(key);
-    return rc;
-}
-
-static int
-append_tuple(PyObject *list, const char *format, Py_ssize_t x, Py_ssize_t y, Py_ssize_t z)
-{
-    PyObject *item = Py_BuildValue(format, x, y, z);
-    if (!item)
-        return -1;
-    int rc = PyList_Append(list, item);
-    Py_DECREF(item);
     return rc;
 }
 
@@ -503,7 +496,7 @@ token_windows(PyObject *self, PyObject *args)
                     first = i;
             } else {
                 if (first >= 0 && i - 1 - first >= 2 &&
-                    append_tuple(single_runs, "(nn)", base_v + offs[first], base_v + offs[i - 1] + 1, 0) < 0)
+                    append_value(single_runs, "(nn)", base_v + offs[first], base_v + offs[i - 1] + 1) < 0)
                     goto fail;
                 first = -1;
             }
@@ -533,7 +526,7 @@ token_windows(PyObject *self, PyObject *args)
             Py_UCS4 ch = PyUnicode_READ(kind, data, o);
             if (((lp >= 2 && PyUnicode_READ(kind, data, o - 1) == ch) ||
                  (ln >= 2 && PyUnicode_READ(kind, data, o + 1) == ch)) &&
-                append_tuple(doubled, "(nnn)", r, i, o) < 0)
+                append_value(doubled, "(nnn)", r, i, o) < 0)
                 goto fail;
         }
     }

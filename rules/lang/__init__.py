@@ -37,10 +37,11 @@ _native = None  # rjieba's cut once imported; False when it is not installed
 _segmented = 0
 
 
-def _native_cut():
-    """rjieba's ``cut`` once this process has segmented enough text to repay its import, else None."""
+def _native_cut(pending: int = 0):
+    """rjieba's ``cut`` once this process has segmented, or is about to segment (``pending``
+    characters more), enough text to repay its import, else None."""
     global _native
-    if _native is None and _segmented > NATIVE_AFTER:
+    if _native is None and _segmented + pending > NATIVE_AFTER:
         try:
             import rjieba
         except ImportError:  # an optional accelerator: the Python route gives the same words
@@ -268,11 +269,9 @@ def cut_many(texts: list[str]) -> list[list[str]]:
     (a break ends a block, so each is cut as on its own). One call instead of thousands of short
     ones takes 40% less time for a document's runs."""
     lex = lexicon()
-    global _segmented
-    _segmented += sum(map(len, texts))
-    native = _native_cut()
+    native = _native_cut(sum(map(len, texts)))
     if not native:
-        return [lex.cut(t) for t in texts]
+        return [lex.cut(t) for t in texts]  # (each counted by cut() as it goes)
     out: list[list[str] | None] = [None] * len(texts)
     text = "\n".join(texts)
     # Each text one block (not empty, no line break of its own, no character outside the blocks)?

@@ -24,28 +24,22 @@ def idioms_minus_one(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def alike_groups(a: str) -> tuple[str, ...]:
-    """The groups of characters that look or sound like ``a`` (``a`` among them): one per toned
-    reading in pypinyin, one per key of its four-corner code, each a string of the store."""
+def confusables(a: str) -> str:
+    """Characters that look or sound like ``a``: the same toned reading in pypinyin, or four-corner
+    codes that share the first four digits, or differ in one of them and share the rest. One string
+    (the store's groups joined; a character may recur), which ``first_shared`` scans: cheaper to
+    make than a set of hundreds."""
     lex = lexicon()
     groups = [lex.sound_alikes(r) for r in lex.readings(a)]
     code = lex.shape(a)
     if code:
         groups += [lex.shape_alikes(key) for key in shape_keys(code)]
-    return tuple(groups)
-
-
-@lru_cache(maxsize=65536)
-def confusables(a: str) -> str:
-    """Characters that look or sound like ``a``: the same toned reading in pypinyin, or four-corner
-    codes that share the first four digits, or differ in one of them and share the rest. One string
-    (a character may recur), which ``first_shared`` scans: cheaper to make than a set of hundreds."""
-    return "".join(alike_groups(a)).replace(a, "")
+    return "".join(groups).replace(a, "")
 
 
 def confusable(a: str, b: str) -> bool:
-    """``a`` and ``b`` are easily confused."""
-    return a != b and any(b in group for group in alike_groups(a))
+    """The characters ``a`` and ``b`` are easily confused."""
+    return b in confusables(a)
 
 
 @lru_cache(maxsize=200000)

@@ -3,10 +3,11 @@
 jieba keeps its dictionary as a Python dict (word -> frequency, plus every prefix), which costs
 0.6 s to unmarshal in every process. The store holds the same data as a memory-mapped MARISA trie
 (word -> id) with flat arrays indexed by id (frequency, part-of-speech tag), and the indexes and
-tables the rules need beside it: the suggestible words, and those one substitution apart by
-pattern (``显?`` -> 著, 示 … for 显著, 显示), the lexicon's idioms with one character removed, and the
-tone-marked readings and four-corner shape codes of Han characters. It is built once from jieba's
-``dict.txt`` (about 3 s), written atomically into the user cache folder, and keyed by the
+tables the rules need beside it: the suggestible and the common words, those one substitution
+apart by pattern (``显?`` -> 著, 示 … for 显著, 显示), the lexicon's idioms with one character
+removed, the tone-marked readings and four-corner shape codes of Han characters, and the word
+graph (every word and prefix) that the C route reads in place. It is built once from jieba's
+``dict.txt`` (about 5 s, 31 MB), written atomically into the user cache folder, and keyed by the
 versions of the data it was built from, so an upgrade builds a fresh one.
 """
 

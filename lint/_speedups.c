@@ -11,12 +11,14 @@
  *       grows the aligned region a[a0:a1] ~ b[b0:b1] outwards while the characters agree, stepping
  *       over one differing character when the ``confirm`` characters beyond it agree; with
  *       ``same`` (a and b are one text), the copy in a never reaches into the copy in b.
- *   one_edit_lookups(w, words, table, keep_all_from) -> (swaps, fills)
- *       ``w`` with each pair of unequal neighbours swapped, as (swapped, swapped in words), left
- *       to right: those in ``words``, or all of them when len(w) >= keep_all_from; and for each
- *       position j whose pattern (``w`` with "?" at j) is a key of ``table``: (j, pattern, value).
- *   first_shared(a, b) -> int
- *       the index in ``a`` of its first character that also occurs in ``b``, or -1.
+ *   edit_index(words, table, idioms, confusables, frequency, keep_all_from, cache_size) -> capsule
+ *       the suggestible ``words`` (a set) and the one-substitution ``table`` (pattern with "?" ->
+ *       completing characters), keys of 1-4 code points, in flat open-addressing tables; the
+ *       ``idioms`` dict, and the ``confusables`` and ``frequency`` functions (the answers of
+ *       confusables kept, sorted); and a cache of up to ``cache_size`` windows' options, which
+ *       starts over when full.
+ *   window_options(w, index) -> (swaps, choice, idioms)
+ *       the options of the window ``w``, cached, as jiaokan.speedups.py_window_options defines them.
  *   token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled)
  *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups).
  *   ranges(spans) -> bytes
@@ -282,114 +284,399 @@ append_value(PyObject *list, const char *format, ...)
     return rc;
 }
 
-/* ---- one_edit_lookups ---- */
+/* ---- edit_index / window_options ---- */
+
+#define EDIT_MAX 4 /* the longest key: windows, suggestible words and their patterns have 2-4 characters */
+
+typedef struct {
+    uint32_t cp[EDIT_MAX];
+    uint32_t len;    /* 0: an empty slot */
+    PyObject *value; /* a pattern's completing characters (borrowed from the index's own table), or
+                        a window's options (owned by the cache) */
+} EditSlot;
+
+typedef struct {
+    EditSlot *slots;
+    size_t mask;
+    Py_ssize_t count;
+} EditTable;
+
+typedef struct {
+    EditTable words, patterns, cache;
+    PyObject *table;       /* holds the patterns' values */
+    PyObject *idioms;      /* window -> the idioms it is with one character dropped (a tuple) */
+    PyObject *confusables; /* a character -> the characters confusable with it (a str) */
+    PyObject *alikes;      /* its answers: code point -> their code points, sorted (bytes of uint32) */
+    PyObject *frequency;   /* a word -> its lexicon frequency (an int) */
+    PyObject *nothing;     /* the options of most windows: ((), None, ()) */
+    Py_ssize_t keep_all_from, cache_size;
+} EditIndex;
+
+static uint64_t
+edit_hash(const uint32_t *cp, Py_ssize_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h = (h ^ cp[i]) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
+/* The slot of the key cp[0:n] (1 <= n <= EDIT_MAX), or the empty slot where it would go. */
+static EditSlot *
+edit_slot(EditTable *t, const uint32_t *cp, Py_ssize_t n)
+{
+    size_t i = (size_t)edit_hash(cp, n) & t->mask;
+    for (;;) {
+        EditSlot *s = &t->slots[i];
+        if (!s->len || (s->len == (uint32_t)n && !memcmp(s->cp, cp, (size_t)n * sizeof(uint32_t))))
+            return s;
+        i = (i + 1) & t->mask;
+    }
+}
+
+static EditSlot *
+edit_find(EditTable *t, const uint32_t *cp, Py_ssize_t n)
+{
+    if (n < 1 || n > EDIT_MAX)
+        return NULL;
+    EditSlot *s = edit_slot(t, cp, n);
+    return s->len ? s : NULL;
+}
+
+/* An empty table of 2^k slots that holds ``count`` keys at most half full. */
+static int
+edit_alloc(EditTable *t, Py_ssize_t count)
+{
+    size_t size = 16;
+    while (size < 2 * (size_t)count)
+        size <<= 1;
+    t->slots = PyMem_Calloc(size, sizeof(EditSlot));
+    if (!t->slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    t->mask = size - 1;
+    t->count = 0;
+    return 0;
+}
+
+/* Empties the cache, releasing its values. */
+static void
+edit_cache_clear(EditTable *t)
+{
+    if (!t->slots)
+        return;
+    for (size_t i = 0; i <= t->mask; i++) {
+        if (t->slots[i].len) {
+            Py_CLEAR(t->slots[i].value);
+            t->slots[i].len = 0;
+        }
+    }
+    t->count = 0;
+}
+
+static void
+edit_index_free(EditIndex *ix)
+{
+    edit_cache_clear(&ix->cache);
+    PyMem_Free(ix->words.slots);
+    PyMem_Free(ix->patterns.slots);
+    PyMem_Free(ix->cache.slots);
+    Py_XDECREF(ix->table);
+    Py_XDECREF(ix->idioms);
+    Py_XDECREF(ix->confusables);
+    Py_XDECREF(ix->alikes);
+    Py_XDECREF(ix->frequency);
+    Py_XDECREF(ix->nothing);
+    PyMem_Free(ix);
+}
+
+static void
+edit_index_capsule_free(PyObject *capsule)
+{
+    EditIndex *ix = PyCapsule_GetPointer(capsule, "jiaokan.edit_index");
+    if (ix)
+        edit_index_free(ix);
+}
+
+/* Fills ``t`` with the keys of ``keys`` (str of 1 to EDIT_MAX characters), each with its value
+ * in ``values`` (borrowed) when that is not NULL. */
+static int
+edit_fill(EditTable *t, PyObject *keys, Py_ssize_t count, PyObject *values)
+{
+    if (edit_alloc(t, count) < 0)
+        return -1;
+    PyObject *it = PyObject_GetIter(keys), *key;
+    if (!it)
+        return -1;
+    while ((key = PyIter_Next(it))) {
+        Py_ssize_t n = PyUnicode_Check(key) && READY(key) == 0 ? PyUnicode_GET_LENGTH(key) : -1;
+        PyObject *value = values && n > 0 ? PyDict_GetItemWithError(values, key) : NULL; /* borrowed */
+        if (n < 1 || n > EDIT_MAX || (values && (!value || !PyUnicode_Check(value) || READY(value) < 0))) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_ValueError, "edit_index: keys must be str of 1 to %d characters, values str",
+                             EDIT_MAX);
+            Py_DECREF(key);
+            break;
+        }
+        uint32_t cp[EDIT_MAX];
+        for (Py_ssize_t i = 0; i < n; i++)
+            cp[i] = PyUnicode_READ_CHAR(key, i);
+        Py_DECREF(key);
+        EditSlot *s = edit_slot(t, cp, n);
+        memcpy(s->cp, cp, (size_t)n * sizeof(uint32_t));
+        s->len = (uint32_t)n;
+        s->value = value;
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
 
 static PyObject *
-one_edit_lookups(PyObject *self, PyObject *args)
+edit_index(PyObject *self, PyObject *args)
 {
-    PyObject *w, *words, *table;
-    Py_ssize_t keep_all_from;
-    if (!PyArg_ParseTuple(args, "UOO!n", &w, &words, &PyDict_Type, &table, &keep_all_from))
+    PyObject *words, *table, *idioms, *confusables, *frequency;
+    Py_ssize_t keep_all_from, cache_size;
+    if (!PyArg_ParseTuple(args, "OO!O!OOnn", &words, &PyDict_Type, &table, &PyDict_Type, &idioms, &confusables,
+                          &frequency, &keep_all_from, &cache_size))
         return NULL;
     if (!PyAnySet_Check(words)) {
-        PyErr_SetString(PyExc_TypeError, "one_edit_lookups: words must be a set or frozenset");
+        PyErr_SetString(PyExc_TypeError, "edit_index: words must be a set or frozenset");
         return NULL;
     }
-    if (READY(w) < 0)
+    if (cache_size < 1) {
+        PyErr_SetString(PyExc_ValueError, "edit_index: cache_size must be positive");
         return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
-    int kind = PyUnicode_KIND(w);
-    const void *data = PyUnicode_DATA(w);
-    PyObject *swaps = PyList_New(0), *fills = PyList_New(0), *result = NULL;
-    if (!swaps || !fills)
-        goto done;
+    }
+    EditIndex *ix = PyMem_Calloc(1, sizeof(EditIndex));
+    if (!ix)
+        return PyErr_NoMemory();
+    ix->table = PyDict_Copy(table); /* a private copy, so the values stay */
+    ix->alikes = PyDict_New();
+    ix->nothing = Py_BuildValue("(()O())", Py_None);
+    Py_INCREF(idioms);
+    ix->idioms = idioms;
+    Py_INCREF(confusables);
+    ix->confusables = confusables;
+    Py_INCREF(frequency);
+    ix->frequency = frequency;
+    ix->keep_all_from = keep_all_from;
+    ix->cache_size = cache_size;
+    if (ix->table && ix->alikes && ix->nothing && edit_fill(&ix->words, words, PySet_GET_SIZE(words), NULL) == 0
+        && edit_fill(&ix->patterns, ix->table, PyDict_GET_SIZE(ix->table), ix->table) == 0
+        && edit_alloc(&ix->cache, cache_size) == 0) {
+        PyObject *capsule = PyCapsule_New(ix, "jiaokan.edit_index", edit_index_capsule_free);
+        if (capsule)
+            return capsule;
+    }
+    edit_index_free(ix);
+    return NULL;
+}
+
+static PyObject *
+str_of(const uint32_t *cp, Py_ssize_t n)
+{
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, cp, n);
+}
+
+static int
+compare_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The sorted code points of confusables(chr(c)), asked once per character (bytes, borrowed from
+ * the index's dict), or NULL on an error. */
+static PyObject *
+alikes_of(EditIndex *ix, uint32_t c)
+{
+    PyObject *key = PyLong_FromUnsignedLong(c);
+    PyObject *got = key ? PyDict_GetItemWithError(ix->alikes, key) : NULL;
+    if (!got && key && !PyErr_Occurred()) {
+        PyObject *ch = str_of(&c, 1), *alike = ch ? PyObject_CallOneArg(ix->confusables, ch) : NULL;
+        Py_XDECREF(ch);
+        if (alike && (!PyUnicode_Check(alike) || READY(alike) < 0)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "window_options: confusables() must return a str");
+            Py_CLEAR(alike);
+        }
+        if (alike) {
+            Py_ssize_t n = PyUnicode_GET_LENGTH(alike);
+            PyObject *sorted = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
+            if (sorted) {
+                uint32_t *cp = (uint32_t *)PyBytes_AS_STRING(sorted);
+                for (Py_ssize_t i = 0; i < n; i++)
+                    cp[i] = PyUnicode_READ_CHAR(alike, i);
+                qsort(cp, (size_t)n, sizeof(uint32_t), compare_cp);
+                if (PyDict_SetItem(ix->alikes, key, sorted) == 0)
+                    got = sorted; /* the dict holds it */
+                Py_DECREF(sorted);
+            }
+            Py_DECREF(alike);
+        }
+    }
+    Py_XDECREF(key);
+    return got;
+}
+
+/* The index in ``fill`` of its first character among the sorted code points ``alikes``, or -1. */
+static Py_ssize_t
+first_alike(PyObject *fill, PyObject *alikes)
+{
+    const uint32_t *cp = (const uint32_t *)PyBytes_AS_STRING(alikes);
+    size_t n = (size_t)PyBytes_GET_SIZE(alikes) / sizeof(uint32_t);
+    Py_ssize_t nf = PyUnicode_GET_LENGTH(fill);
+    for (Py_ssize_t i = 0; i < nf && n; i++) {
+        uint32_t c = PyUnicode_READ_CHAR(fill, i);
+        if (bsearch(&c, cp, n, sizeof(uint32_t), compare_cp))
+            return i;
+    }
+    return -1;
+}
+
+/* The swaps of w (see the module's comment), appended to ``swaps``. */
+static int
+edit_swaps(EditIndex *ix, uint32_t *cp, Py_ssize_t n, PyObject *swaps)
+{
     for (Py_ssize_t j = 0; j + 1 < n; j++) {
-        Py_UCS4 x = PyUnicode_READ(kind, data, j), y = PyUnicode_READ(kind, data, j + 1);
+        uint32_t x = cp[j], y = cp[j + 1];
         if (x == y)
             continue;
-        PyObject *sw = PyUnicode_New(n, PyUnicode_MAX_CHAR_VALUE(w));
-        if (!sw)
-            goto done;
-        int sk = PyUnicode_KIND(sw);
-        void *sd = PyUnicode_DATA(sw);
-        for (Py_ssize_t t = 0; t < n; t++)
-            PyUnicode_WRITE(sk, sd, t, t == j ? y : t == j + 1 ? x : PyUnicode_READ(kind, data, t));
-        int in = PySet_Contains(words, sw);
-        if (in < 0) {
-            Py_DECREF(sw);
-            goto done;
-        }
-        if (in || n >= keep_all_from) {
-            if (append_value(swaps, "(NO)", sw, in ? Py_True : Py_False) < 0)
-                goto done;
-        } else {
-            Py_DECREF(sw);
-        }
+        cp[j] = y, cp[j + 1] = x;
+        int in = edit_find(&ix->words, cp, n) != NULL;
+        PyObject *sw = in || n >= ix->keep_all_from ? str_of(cp, n) : Py_None;
+        cp[j] = x, cp[j + 1] = y;
+        if (!sw || (sw != Py_None && append_value(swaps, "(NO)", sw, in ? Py_True : Py_False) < 0))
+            return -1;
     }
-    for (Py_ssize_t j = 0; j < n; j++) {
-        /* a str must be stored in the narrowest kind that holds it, or it equals no other */
-        Py_UCS4 maxchar = '?';
-        for (Py_ssize_t t = 0; t < n; t++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, t);
-            if (t != j && c > maxchar)
-                maxchar = c;
+    return 0;
+}
+
+/* The look/sound-alike correction of w, as (j, right), or NULL with no error set when there is
+ * none: for each position j whose pattern completes into suggestible words, the most frequent of
+ * those whose new character is confusable with w[j] (the completing characters are in frequency
+ * order: the first confusable one); of those, the most frequent word, the earliest j on ties. */
+static PyObject *
+edit_choice(EditIndex *ix, uint32_t *cp, Py_ssize_t n)
+{
+    PyObject *best = NULL;
+    long long best_f = 0;
+    for (Py_ssize_t j = 0; j < n && n <= EDIT_MAX; j++) {
+        uint32_t c = cp[j];
+        cp[j] = '?';
+        EditSlot *s = edit_find(&ix->patterns, cp, n);
+        cp[j] = c;
+        if (!s)
+            continue;
+        PyObject *alikes = alikes_of(ix, c); /* borrowed */
+        if (!alikes)
+            goto fail;
+        Py_ssize_t i = first_alike(s->value, alikes);
+        if (i < 0)
+            continue;
+        cp[j] = PyUnicode_READ_CHAR(s->value, i);
+        PyObject *right = str_of(cp, n);
+        cp[j] = c;
+        PyObject *f = right ? PyObject_CallOneArg(ix->frequency, right) : NULL;
+        long long fv = f ? PyLong_AsLongLong(f) : -1;
+        Py_XDECREF(f);
+        if (!f || (fv == -1 && PyErr_Occurred())) {
+            Py_XDECREF(right);
+            goto fail;
         }
-        PyObject *pattern = PyUnicode_New(n, maxchar);
-        if (!pattern)
-            goto done;
-        int pk = PyUnicode_KIND(pattern);
-        void *pd = PyUnicode_DATA(pattern);
-        for (Py_ssize_t t = 0; t < n; t++)
-            PyUnicode_WRITE(pk, pd, t, t == j ? '?' : PyUnicode_READ(kind, data, t));
-        PyObject *value = PyDict_GetItemWithError(table, pattern); /* borrowed */
-        if (!value) {
-            Py_DECREF(pattern);
-            if (PyErr_Occurred())
-                goto done;
+        if (best && fv <= best_f) {
+            Py_DECREF(right);
             continue;
         }
-        if (append_value(fills, "(nNO)", j, pattern, value) < 0)
-            goto done;
+        Py_XDECREF(best);
+        if (!(best = Py_BuildValue("(nN)", j, right)))
+            goto fail;
+        best_f = fv;
     }
-    result = Py_BuildValue("(NN)", PyList_AsTuple(swaps), PyList_AsTuple(fills));
+    return best;
+fail:
+    Py_XDECREF(best);
+    return NULL;
+}
+
+/* The options of the window w (code points cp[0:n]): (swaps, choice, idioms). */
+static PyObject *
+edit_options(EditIndex *ix, PyObject *w, uint32_t *cp, Py_ssize_t n)
+{
+    PyObject *swaps = PyList_New(0), *choice = NULL, *result = NULL;
+    if (!swaps || edit_swaps(ix, cp, n, swaps) < 0)
+        goto done;
+    choice = edit_choice(ix, cp, n);
+    if (PyErr_Occurred())
+        goto done;
+    if (choice) { /* a form the lexicon knows is a word: it is not corrected */
+        PyObject *f = PyObject_CallOneArg(ix->frequency, w);
+        int known = f ? PyObject_IsTrue(f) : -1;
+        Py_XDECREF(f);
+        if (known < 0)
+            goto done;
+        if (known)
+            Py_CLEAR(choice);
+    }
+    PyObject *idioms = PyDict_GetItemWithError(ix->idioms, w); /* borrowed */
+    if (!idioms && PyErr_Occurred())
+        goto done;
+    if (!PyList_GET_SIZE(swaps) && !choice && (!idioms || !PyObject_IsTrue(idioms))) {
+        Py_INCREF(ix->nothing);
+        result = ix->nothing;
+    } else if (idioms) {
+        result = Py_BuildValue("(NOO)", PyList_AsTuple(swaps), choice ? choice : Py_None, idioms);
+    } else {
+        result = Py_BuildValue("(NO())", PyList_AsTuple(swaps), choice ? choice : Py_None);
+    }
 done:
+    Py_XDECREF(choice);
     Py_XDECREF(swaps);
-    Py_XDECREF(fills);
     return result;
 }
 
-/* ---- first_shared ---- */
-
-/* One bit per code point, all clear between calls (the GIL serialises the calls). */
-static uint64_t marked[0x110000 / 64];
-
 static PyObject *
-first_shared(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+window_options(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "first_shared(a, b) takes two str");
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "window_options(w, index) takes a str and an edit index");
         return NULL;
     }
-    PyObject *a = args[0], *b = args[1];
-    if (READY(a) < 0 || READY(b) < 0)
+    PyObject *w = args[0];
+    EditIndex *ix = PyCapsule_GetPointer(args[1], "jiaokan.edit_index");
+    if (!ix || READY(w) < 0)
         return NULL;
-    Py_ssize_t na = PyUnicode_GET_LENGTH(a), nb = PyUnicode_GET_LENGTH(b), found = -1;
-    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
-    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
-    for (Py_ssize_t i = 0; i < nb; i++) {
-        Py_UCS4 c = PyUnicode_READ(kb, db, i);
-        marked[c >> 6] |= (uint64_t)1 << (c & 63);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(w);
+    if (n < 1 || n > EDIT_MAX) { /* never cached */
+        uint32_t *cp = code_points(w, &n);
+        PyObject *got = cp ? edit_options(ix, w, cp, n) : NULL;
+        PyMem_Free(cp);
+        return got;
     }
-    for (Py_ssize_t i = 0; i < na; i++) {
-        Py_UCS4 c = PyUnicode_READ(ka, da, i);
-        if (marked[c >> 6] >> (c & 63) & 1) {
-            found = i;
-            break;
-        }
+    uint32_t cp[EDIT_MAX];
+    for (Py_ssize_t i = 0; i < n; i++)
+        cp[i] = PyUnicode_READ_CHAR(w, i);
+    EditSlot *s = edit_slot(&ix->cache, cp, n);
+    if (s->len) {
+        Py_INCREF(s->value);
+        return s->value;
     }
-    for (Py_ssize_t i = 0; i < nb; i++)
-        marked[PyUnicode_READ(kb, db, i) >> 6] = 0;
-    return PyLong_FromSsize_t(found);
+    PyObject *got = edit_options(ix, w, cp, n);
+    if (!got)
+        return NULL;
+    if (ix->cache.count >= ix->cache_size) { /* full: it starts over (cheaper than an LRU) */
+        edit_cache_clear(&ix->cache);
+        s = edit_slot(&ix->cache, cp, n);
+    }
+    memcpy(s->cp, cp, (size_t)n * sizeof(uint32_t));
+    s->len = (uint32_t)n;
+    Py_INCREF(got);
+    s->value = got;
+    ix->cache.count++;
+    return got;
 }
 
 /* ---- token_windows ---- */
@@ -919,11 +1206,12 @@ static PyMethodDef methods[] = {
     {"extend", extend, METH_VARARGS,
      "extend(a, b, a0, a1, b0, b1, same, confirm) -> (a0, a1, b0, b1): the aligned region grown "
      "outwards while the characters agree (stepping over one differing character when `confirm` more agree)."},
-    {"one_edit_lookups", one_edit_lookups, METH_VARARGS,
-     "one_edit_lookups(w, words, table, keep_all_from) -> (swaps, fills): the swaps of neighbours of w "
-     "with whether each is in words, and the one-substitution patterns of w found in table."},
-    {"first_shared", (PyCFunction)(void (*)(void))first_shared, METH_FASTCALL,
-     "first_shared(a, b) -> the index in a of its first character that also occurs in b, or -1."},
+    {"edit_index", edit_index, METH_VARARGS,
+     "edit_index(words, table, idioms, confusables, frequency, keep_all_from, cache_size) -> the lexicon "
+     "data that window_options looks windows up in, and its cache of their options."},
+    {"window_options", (PyCFunction)(void (*)(void))window_options, METH_FASTCALL,
+     "window_options(w, index) -> (swaps, choice, idioms): the swaps of neighbours of w with whether "
+     "each is a word, w's look/sound-alike correction, and the idioms w is with a character dropped."},
     {"token_windows", token_windows, METH_VARARGS,
      "token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled): "
      "TYPO's suspicious windows of segmented Han runs."},

@@ -61,25 +61,83 @@ def py_extend(a: str, b: str, a0: int, a1: int, b0: int, b1: int, same: bool, co
     return a0, a1, b0, b1
 
 
-def py_one_edit_lookups(w: str, words: set | frozenset, table: dict, keep_all_from: int) -> tuple[tuple, tuple]:
-    """What lies one edit from ``w``: its swaps of unequal neighbours, left to right, as
-    (swapped, swapped in ``words``), those in ``words`` or, from ``keep_all_from`` characters on,
-    all of them; and for each position j whose pattern (``w`` with "?" at j) is a key of
-    ``table``, (j, pattern, table[pattern])."""
+EDIT_MAX = 4  # the longest key of an edit index: windows, suggestible words and their patterns have 2-4 characters
+NO_OPTIONS = ((), None, ())  # what most windows have
+
+
+class PyEditIndex:
+    """What ``window_options`` looks a window up in, and its cache of the answers."""
+
+    def __init__(self, words, table, idioms, confusables, frequency, keep_all_from: int, cache_size: int):
+        self.words, self.table, self.idioms = words, table, idioms
+        self.confusables, self.frequency = confusables, frequency
+        self.keep_all_from, self.cache_size = keep_all_from, cache_size
+        self.cache: dict[str, tuple] = {}
+
+
+def py_edit_index(words: set | frozenset, table: dict[str, str], idioms: dict[str, tuple], confusables, frequency,
+                  keep_all_from: int, cache_size: int) -> PyEditIndex:
+    """The index that ``window_options`` looks windows up in:
+
+    - the suggestible ``words``, and the one-substitution ``table`` (pattern with "?" -> the
+      characters that complete it, most frequent word first), keys of 1 to EDIT_MAX characters;
+    - ``idioms``: a window -> the idioms it is with one character dropped (a tuple);
+    - ``confusables``: a character -> the characters easily confused with it (a str);
+    - ``frequency``: a word -> its lexicon frequency (an int);
+    - ``keep_all_from``: from this many characters on, a window's swaps are all kept;
+    - ``cache_size``: the windows whose options are kept (the cache starts over when full).
+    """
+    if not isinstance(words, (set, frozenset)) or not isinstance(table, dict) or not isinstance(idioms, dict):
+        raise TypeError("edit_index: words must be a set, table and idioms dicts")
+    if any(not isinstance(k, str) or not 1 <= len(k) <= EDIT_MAX for k in (*words, *table)) or any(
+            not isinstance(v, str) for v in table.values()):
+        raise ValueError(f"edit_index: keys must be str of 1 to {EDIT_MAX} characters, values str")
+    if cache_size < 1:
+        raise ValueError("edit_index: cache_size must be positive")
+    return PyEditIndex(frozenset(words), dict(table), idioms, confusables, frequency, keep_all_from, cache_size)
+
+
+def py_window_options(w: str, index: PyEditIndex) -> tuple[tuple, tuple | None, tuple]:
+    """What lies one edit from the window ``w`` (cached in ``index`` by ``w``):
+
+    - its swaps of unequal neighbours, left to right, as (swapped, swapped is a word of the index):
+      those that are words or, from ``keep_all_from`` characters on, all of them;
+    - its look/sound-alike correction (j, right), or None: for each position j whose pattern (``w``
+      with "?" at j) completes into words of the index, the first completing character (the most
+      frequent word) among ``confusables(w[j])``; of those words, the most frequent, the earliest
+      j on ties; and none at all when ``w`` itself has a frequency (it is a word);
+    - the idioms it is with one character dropped.
+    """
+    got = index.cache.get(w)
+    if got is not None:
+        return got
     swaps = []
     for j in range(len(w) - 1):
         if w[j] != w[j + 1]:
             right = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
-            known = right in words
-            if known or len(w) >= keep_all_from:
+            known = right in index.words
+            if known or len(w) >= index.keep_all_from:
                 swaps.append((right, known))
-    fills = []
-    for j in range(len(w)):
-        pattern = w[:j] + "?" + w[j + 1 :]
-        value = table.get(pattern)
-        if value is not None:
-            fills.append((j, pattern, value))
-    return tuple(swaps), tuple(fills)
+    best = None
+    for j in range(len(w) if len(w) <= EDIT_MAX else 0):
+        fill = index.table.get(w[:j] + "?" + w[j + 1 :])
+        if fill is None:
+            continue
+        i = py_first_shared(fill, index.confusables(w[j]))
+        if i >= 0:
+            right = w[:j] + fill[i] + w[j + 1 :]
+            f = index.frequency(right)
+            if best is None or f > best[0]:
+                best = (f, j, right)
+    choice = None if best is None or index.frequency(w) else (best[1], best[2])
+    got = (tuple(swaps), choice, index.idioms.get(w, ()))
+    if got == NO_OPTIONS:
+        got = NO_OPTIONS
+    if 1 <= len(w) <= EDIT_MAX:
+        if len(index.cache) >= index.cache_size:  # a plain dict that starts over: cheaper than an LRU
+            index.cache.clear()
+        index.cache[w] = got
+    return got
 
 
 def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[str]], opening, max_neighbour: int):
@@ -195,8 +253,8 @@ NATIVE = _native is not None
 if _native is not None:
     repeated_grams = _native.repeated_grams
     extend = _native.extend
-    one_edit_lookups = _native.one_edit_lookups
-    first_shared = _native.first_shared
+    edit_index = _native.edit_index
+    window_options = _native.window_options
     token_windows = _native.token_windows
     # Its Python definition is jiaokan.rules.lang.Lexicon.route, over the marisa trie.
     route_log_prob = _native.route_log_prob
@@ -222,8 +280,8 @@ if _native is not None:
 else:
     repeated_grams = py_repeated_grams
     extend = py_extend
-    one_edit_lookups = py_one_edit_lookups
-    first_shared = py_first_shared
+    edit_index = py_edit_index
+    window_options = py_window_options
     token_windows = py_token_windows
     route_log_prob = None  # Lexicon.route does the work
     shared_hashes = py_shared_hashes

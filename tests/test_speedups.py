@@ -129,40 +129,115 @@ def test_c_shared_hashes_refuses_other_arrays():
             _speedups.shared_hashes([other])
 
 
-@native
+WORDS = frozenset({"会工", "人工", "工人会", "a工", "工𠀀", "人会", "工会", "会人会"})
+TABLE = {"?工": "人会", "工?": "会", "?a": "x", "a?": "工", "工?会": "人", "?会": "工人", "?人会": "会", "会?会": "人"}
+IDIOMS = {"会会": ("会人会",), "工工": ("工人会", "人工会")}
+ALIKE = {"工": "会人", "会": "人", "人": "", "a": "工x", "𠀀": "工"}
+FREQ = {"人工": 30, "工会": 50, "会工": 20, "人会": 50, "工人会": 40, "会人会": 40, "a工": 5, "工𠀀": 5, "ax": 5}
+
+
+def _alike(ch):
+    return ALIKE.get(ch, "")
+
+
+def _frequency(word):
+    return FREQ.get(word, 0)
+
+
+def _index(impl, confusables=_alike, frequency=_frequency, keep_all_from=4, cache_size=8):
+    build = speedups.py_edit_index if impl == "python" else speedups.edit_index
+    return build(WORDS, TABLE, IDIOMS, confusables, frequency, keep_all_from, cache_size)
+
+
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="工会人?a𠀀é", min_size=1, max_size=6), st.integers(0, 6))
-@example("𠀀工", 4)  # the pattern ?工 must be a narrow string, or it equals no key
-@example("a工", 4)
-def test_c_one_edit_lookups_equals_python(w, keep_all_from):
+@given(st.lists(st.text(alphabet="工会人?a𠀀é", min_size=1, max_size=6), min_size=1, max_size=12), st.integers(0, 6),
+       st.integers(1, 4))
+@example(["𠀀工"], 4, 2)  # the swap 工𠀀 must be a canonical str, or it equals no key
+@example(["a工"], 4, 2)
+@example(["会人"], 2, 2)  # a known form: no correction
+def test_c_window_options_equals_python(ws, keep_all_from, cache_size):
+    """Swaps, the look/sound-alike choice (the most frequent word, the earliest position on ties,
+    none where the window itself has a frequency) and idioms, over a small cache that starts over.
+    The C code asks ``frequency`` about the same words in the same order, and ``confusables``
+    about single characters (once each)."""
+    calls = {"python": [], "native": []}
+
+    def probes(name):
+        def confusables(ch):
+            assert len(ch) == 1
+            calls[name].append(("alike", ch))
+            return _alike(ch)
+
+        def frequency(word):
+            calls[name].append(("freq", word))
+            return _frequency(word)
+
+        return confusables, frequency
+
+    py_index = _index("python", *probes("python"), keep_all_from, cache_size)
+    expected = [speedups.py_window_options(w, py_index) for w in ws + ws[::-1]]
+    if not speedups.NATIVE:
+        return
     from jiaokan import _speedups
 
-    words = frozenset({"会工", "人工", "工人会", "a工", "工𠀀"})
-    table = {"?工": "人会", "工?": "会", "?a": "x", "a?": "工", "工?会": "人", "?会": "工"}
-    got = _speedups.one_edit_lookups(w, words, table, keep_all_from)
-    assert got == speedups.py_one_edit_lookups(w, words, table, keep_all_from)
-    for pattern_or_swap in [s for s, _ in got[0]] + [p for _, p, _ in got[1]]:
-        assert pattern_or_swap == "".join(pattern_or_swap)  # a canonical str: it hashes as its copy
-        assert hash(pattern_or_swap) == hash(pattern_or_swap.encode("utf-8").decode("utf-8"))
+    index = _index("native", *probes("native"), keep_all_from, cache_size)
+    got = [_speedups.window_options(w, index) for w in ws + ws[::-1]]
+    assert got == expected
+    assert [c for c in calls["native"] if c[0] == "freq"] == [c for c in calls["python"] if c[0] == "freq"]
+    assert {c for c in calls["native"] if c[0] == "alike"} == {c for c in calls["python"] if c[0] == "alike"}
+    for swaps, _, _ in got:
+        for swapped, _ in swaps:
+            assert hash(swapped) == hash(swapped.encode("utf-8").decode("utf-8"))  # canonical: hashes as its copy
+
+
+@pytest.mark.parametrize("impl", ["python", "native"])
+def test_window_options_examples(impl):
+    if impl == "native" and not speedups.NATIVE:
+        pytest.skip("built without the C speedups")
+    options = speedups.py_window_options if impl == "python" else speedups.window_options
+    index = _index(impl)
+    # swaps that are words, or every swap from keep_all_from characters on
+    assert options("会工", index)[0] == (("工会", True),)
+    assert options("工会人工", index)[0] == (("会工人工", False), ("工人会工", False), ("工会工人", False))
+    # 工工: ?工 -> 人工 (人 is alike 工, 30), 工? -> 工会 (50): the more frequent word; and its idioms
+    assert options("工工", index) == ((), (1, "工会"), ("工人会", "人工会"))
+    # ... on a tie, the earlier position
+    assert options("工工", _index(impl, frequency=lambda w: 50 if w in ("人工", "工会") else 0))[1] == (0, "人工")
+    # 工会 is a word itself (a frequency): no correction, though ?会 -> 人会 is one
+    assert options("工会", index)[1] is None
+    assert options("工会", _index(impl, frequency=lambda w: 0 if w == "工会" else _frequency(w)))[1] == (0, "人会")
+    # the fill's first alike character: ?会 -> 工人, and 会 is alike 人 only
+    assert options("会会", index) == ((), (0, "人会"), ("会人会",))
+    assert options("人", index) == ((), None, ())
+    assert options("工会人工工", index)[1] is None  # longer than any key: swaps only
+    # the cache: the same answer, the same object
+    assert options("会会", index) is options("会会", index)
+
+
+@pytest.mark.parametrize("impl", ["python", "native"])
+def test_edit_index_refuses_what_it_cannot_hold(impl):
+    if impl == "native" and not speedups.NATIVE:
+        pytest.skip("built without the C speedups")
+    edit_index = speedups.py_edit_index if impl == "python" else speedups.edit_index
+    with pytest.raises(ValueError):
+        edit_index(frozenset({"工会工会工"}), {}, {}, str, len, 4, 8)  # longer than EDIT_MAX
+    with pytest.raises(ValueError):
+        edit_index(frozenset({""}), {}, {}, str, len, 4, 8)
+    with pytest.raises(ValueError):
+        edit_index(frozenset(), {"工?": 1}, {}, str, len, 4, 8)
+    with pytest.raises(ValueError):
+        edit_index(frozenset(), {}, {}, str, len, 4, 0)
+    with pytest.raises(TypeError):
+        edit_index(["工会"], {}, {}, str, len, 4, 8)
+    options = speedups.py_window_options if impl == "python" else speedups.window_options
+    with pytest.raises(TypeError):  # confusables must answer with a str
+        options("工工", _index(impl, confusables=lambda ch: 5))
 
 
 def test_first_shared_is_its_definition():
     assert speedups.py_first_shared("著示出", "出示") == 1
     assert speedups.py_first_shared("著示", "工会") == -1
     assert speedups.py_first_shared("", "工") == speedups.py_first_shared("工", "") == -1
-
-
-@native
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="工会人a\0é𠀀\U0010ffff", max_size=12), st.text(alphabet="工会人a\0é𠀀\U0010ffff", max_size=12))
-def test_c_first_shared_equals_python(a, b):
-    from jiaokan import _speedups
-
-    assert _speedups.first_shared(a, b) == speedups.py_first_shared(a, b)
-    # the marks of one call are gone by the next
-    assert _speedups.first_shared(a, "") == -1
-    with pytest.raises(TypeError):
-        _speedups.first_shared(a, b.encode())
 
 
 TOKEN = st.text(alphabet="工会人a𠀀", min_size=1, max_size=4)

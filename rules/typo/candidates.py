@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 import regex
 
 from jiaokan.rules.lang import cut, cut_many, lexicon
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
-from jiaokan.speedups import first_shared, one_edit_lookups, repeated_grams, token_windows
+from jiaokan.speedups import edit_index, repeated_grams, token_windows, window_options
 
-from .lexicon import confusable, confusables, frequency, idioms_minus_one, log_prob
+from .lexicon import confusable, confusables, frequency, log_prob
 
 HAN_RUN = regex.compile(r"\p{Han}+")
 HAN_TAIL = regex.compile(r"\p{Han}+$")
@@ -53,8 +53,9 @@ DOC_EVIDENCE_USES = 2
 GAIN_DOC_EVIDENCE = 0.69
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A correction of one spot (a named tuple: thousands are made and most are refused at once)."""
+
     kind: str  # transposed | doubled | missing | confusable
     start: int  # offsets in the norm text
     end: int
@@ -192,7 +193,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
 
     def near_user_word(start: int, end: int) -> bool:
         """A project word (the ``words`` option) within four characters: no correction there."""
-        return any(u in text[max(0, start - 4) : end + 4] for u in user_words)
+        return bool(user_words) and any(u in text[max(0, start - 4) : end + 4] for u in user_words)
 
     def add(c: Candidate):
         if near_user_word(c.start, c.end):
@@ -308,10 +309,11 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             add(Candidate("doubled", base + o, base + o + 2, tok + tok, tok,
                           f"“{tok}{nxt}” repeats “{tok}”: a lone “{tok}” before “{nxt}”", "normal"))
     # Each distinct window string is looked up once; most are words or have nothing one edit away.
+    index = _edit_index()
     for w, places in windows.items():
         if w in user_words or w in common or terms.get(w, 0) >= DOC_TERM_MIN:
             continue  # known(w)
-        swaps, choice, idioms = _options(w)
+        swaps, choice, idioms = window_options(w, index)
         dropped = term_del.get(w)
         if not (swaps or choice or idioms or dropped):
             continue
@@ -336,28 +338,26 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     return kept
 
 
-NO_OPTIONS = ((), None, ())
-
-
-_OPTIONS: dict[str, tuple] = {}
 OPTIONS_CACHE = 1 << 18  # windows whose options are kept (the cache starts over when full)
 
 
 def _options(w: str) -> tuple:
     """What the lexicon offers the non-word ``w``, cached by ``w``: its transpositions that are
-    words (or, at four characters, could be a document's term), its look/sound-alike correction,
-    and the idioms it is with a character dropped."""
-    got = _OPTIONS.get(w)
-    if got is None:
-        if len(_OPTIONS) >= OPTIONS_CACHE:  # a plain dict that starts over: cheaper than an LRU
-            _OPTIONS.clear()
-        lex = lexicon()
-        # Only a suggestible word can pass strong() from the lexicon (a rarer one, or one not in
-        # the lexicon, only as a four-character document term).
-        swaps, fills = one_edit_lookups(w, lex.suggestible, lex.substitutions, 4)
-        got = (swaps, _confusable_choice(w, fills) if fills else None, idioms_minus_one(w))
-        _OPTIONS[w] = got = got if got != NO_OPTIONS else NO_OPTIONS
-    return got
+    words (or, at four characters, could be a document's term), its look/sound-alike correction
+    (the most frequent suggestible word one confusable character away), and the idioms it is with
+    a character dropped."""
+    return window_options(w, _edit_index())
+
+
+@lru_cache(maxsize=1)
+def _edit_index():
+    """The lexicon data that ``window_options`` looks windows up in, with its cache of their options.
+    Only a suggestible word can pass strong() from the lexicon (a rarer one, or one not in the
+    lexicon, only as a four-character document term): a window's swaps are the suggestible ones,
+    and all of them from four characters on."""
+    lex = lexicon()
+    return edit_index(lex.suggestible, lex.substitutions, lex.idioms_minus_one, confusables, frequency,
+                      4, OPTIONS_CACHE)
 
 
 def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
@@ -367,26 +367,6 @@ def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
             why = strong(right, w)
             if why:
                 add(Candidate("transposed", start, start + len(w), w, right, why, "normal"))
-
-
-def _confusable_choice(w: str, fills: tuple) -> tuple[int, str] | None:
-    """The look/sound-alike correction of the non-word ``w``: the most frequent suggestible word
-    one confusable character away (ties: the earlier position, then the lexicon's order), from
-    the patterns of ``w`` that complete into suggestible words (``fills``: position, pattern,
-    completing characters, most frequent word first)."""
-    if len(w) > 4 or frequency(w):
-        return None  # a form the lexicon knows is a word: add() would refuse to "correct" it anyway
-    best = None
-    for j, pattern, fill in fills:
-        # the fill is in frequency order: its first confusable character makes the most frequent
-        # word of this position (the earliest of equally frequent ones)
-        i = first_shared(fill, confusables(w[j]))
-        if i >= 0:
-            right = pattern.replace("?", fill[i])
-            f = frequency(right)
-            if best is None or f > best[0]:
-                best = (f, j, right)
-    return (best[1], best[2]) if best else None
 
 
 def _confusable(w: str, start: int, choice, strong, add) -> None:

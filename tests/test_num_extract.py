@@ -6,7 +6,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from conftest import SEED_001
 from jiaokan.rules.num.extract import extract
 from jiaokan.rules.num.figures import keys_for
 
@@ -205,3 +208,31 @@ def test_keys_scopes_and_kinds(keys):
     assert f.kind == "target" and f.times == ("今年",)
     [f] = _figures("2021年，全省累计100万人次职工参加竞赛。", keys)
     assert f.accumulated and f.times == ("2021",)
+
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="工会。，、（）(“A1", max_size=60), st.sets(st.integers(0, 62), max_size=8))
+def test_stops_find_the_bounds_their_definition_finds(text, breaks):
+    """Sentence and clause bounds by binary search over the stops and paragraph starts (as
+    extract() finds them for every figure) are those of the character-by-character definition."""
+    from jiaokan.rules.num.extract import CLAUSE_END, SENTENCE_END, _bounds, _Stops
+
+    breaks = frozenset(breaks)
+    for stops in (SENTENCE_END, CLAUSE_END):
+        index = _Stops(text, stops, breaks)
+        for pos in range(len(text) + 1):
+            assert index.around(pos) == _bounds(text, pos, stops, breaks), (text, pos, stops)
+
+
+def test_stops_on_a_report():
+    from jiaokan.document import Document
+    from jiaokan.rules.num.extract import CLAUSE_END, SENTENCE_END, _bounds, _Stops
+    from jiaokan.rules.num.figures import paragraph_starts
+
+    doc = Document(str(SEED_001), SEED_001.read_text(encoding="utf-8"))
+    breaks = paragraph_starts(doc)
+    assert len(breaks) > 10
+    for stops in (SENTENCE_END, CLAUSE_END):
+        index = _Stops(doc.norm, stops, breaks)
+        assert all(index.around(pos) == _bounds(doc.norm, pos, stops, breaks) for pos in range(len(doc.norm) + 1))

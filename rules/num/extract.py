@@ -9,6 +9,7 @@ an approximate one what the approximator allows (550余 is [550, 605)).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -64,6 +65,8 @@ PERIOD = regex.compile(r"自?\d{4}\s*年(?:以来|来|至今|起)|\d+\s*年来|\
 ACCUMULATED = regex.compile(r"累计|共计|合计|总计|历年")
 TARGET_WORDS = {"目标", "计划", "预期", "预计", "力争", "争取", "确保", "要", "拟", "规划", "预期目标", "主要预期目标"}
 TARGET_YEAR = regex.compile(r"到\d{4}年")
+# A target word can be a word of a text only where the text holds it: segmenting is needed only then.
+_TARGET_ANYWHERE = regex.compile("|".join(sorted(TARGET_WORDS, key=len, reverse=True)))
 CHANGE = regex.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|扩大|缩小|增|降|上涨|回落|同比|比上年|比去年|年均)[了到至为]?$")
 
 
@@ -198,6 +201,9 @@ def _in_quotes(text: str, pos: int) -> bool:
 
 
 def _bounds(text: str, pos: int, stops: str, breaks=frozenset()) -> tuple[int, int]:
+    """The stretch around ``pos`` that no character of ``stops`` ends and no paragraph start in
+    ``breaks`` cuts: (start, end), the end at the stop character (its definition; ``_Stops`` finds
+    the same by binary search)."""
     a = pos
     while a > 0 and text[a - 1] not in stops and a not in breaks:
         a -= 1
@@ -207,11 +213,33 @@ def _bounds(text: str, pos: int, stops: str, breaks=frozenset()) -> tuple[int, i
     return a, b
 
 
+class _Stops:
+    """``_bounds`` of one text for many positions: the stop characters' and the paragraph starts'
+    positions, sorted once, and two binary searches per position."""
+
+    def __init__(self, text: str, stops: str, breaks) -> None:
+        self.length = len(text)
+        self.stops = [m.start() for m in regex.finditer("[" + regex.escape(stops) + "]", text)]
+        self.breaks = sorted(breaks)
+
+    def around(self, pos: int) -> tuple[int, int]:
+        i = bisect_left(self.stops, pos)  # stops[i - 1] < pos <= stops[i]
+        a = self.stops[i - 1] + 1 if i else 0
+        b = self.stops[i] if i < len(self.stops) else self.length
+        k = bisect_right(self.breaks, pos)  # breaks[k - 1] <= pos < breaks[k]
+        if k:
+            a = max(a, self.breaks[k - 1])
+        if k < len(self.breaks):
+            b = min(b, self.breaks[k] - 1)
+        return a, b
+
+
 def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]]:
     """Figures of a (whitespace-free) text: ``(start, end, figure)`` with offsets into ``text``.
     ``breaks`` holds the indices where a paragraph starts (a heading does not run into the
     paragraph below it just because whitespace is gone)."""
     out = []
+    sentences, clauses = _Stops(text, SENTENCE_END, breaks), _Stops(text, CLAUSE_END, breaks)
     for m in FIGURE.finditer(text):
         unit = m.group("unit") or ""
         if _excluded(text, m, unit) or _in_quotes(text, m.start()):
@@ -238,14 +266,14 @@ def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]
         approx_mid = m.group("approx1") or m.group("approx2") or ""
         lo, hi, approx = _interval(value, step, mult * factor, approx_mid, m.group("post") or "", prefix, hi_value)
         start = prefix_m.start() if prefix_m else s
-        sent_a, sent_b = _bounds(text, s, SENTENCE_END, breaks)
-        clause_a, clause_b = _bounds(text, s, CLAUSE_END, breaks)
+        sent_a, sent_b = sentences.around(s)
+        clause_a, clause_b = clauses.around(s)
         left = text[clause_a:start]
         right = text[e:clause_b]
         sentence = text[sent_a:sent_b]
         key, raw_key, scope = keys.key_for(left, right)  # "" when nothing identifies the measure
         # The figure's own clause and the one before it decide whether it is a target.
-        prev_clause_a = _bounds(text, max(sent_a, clause_a - 1), CLAUSE_END, breaks)[0] if clause_a > sent_a else clause_a
+        prev_clause_a = clauses.around(max(sent_a, clause_a - 1))[0] if clause_a > sent_a else clause_a
         lead_in = text[prev_clause_a:start]
         # Years that open a period (自2017年, 2012年以来) are not the figure's own year; a time
         # named after the figure's clause belongs to a later clause.
@@ -255,7 +283,8 @@ def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]
         accumulated = bool(ACCUMULATED.search(lead_in))
         if CHANGE.search(left) or unit_class in ("pp",):
             kind = "change"
-        elif TARGET_YEAR.search(lead_in) or TARGET_WORDS & set(keys.words(lead_in)):
+        elif TARGET_YEAR.search(lead_in) or (_TARGET_ANYWHERE.search(lead_in)
+                                             and TARGET_WORDS & set(keys.words(lead_in))):
             kind = "target"
         else:
             kind = "achieved"

@@ -173,3 +173,16 @@ def test_document_period_of_real_reports():
     verdicts = [document_period(Document("x.txt", t).norm) for t in texts]
     assert verdicts == [period_of_clauses(Document("x.txt", t).norm) for t in texts]
     assert "annual?" in verdicts and len(set(verdicts)) >= 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["总量", "已经", "达到", "了", "分别为", "约", "历史性地", "新", "职工", "人", "。", "5"]),
+                max_size=8).map("".join))
+def test_the_predicate_tail_is_removed_only_where_the_text_ends_with_one_of_its_characters(left):
+    """key_for skips the tail regex where the text cannot end with a match: the shortcut must never
+    skip a text the regex would change."""
+    from jiaokan.rules.num.keys import _PREDICATE_LAST, PREDICATE_TAIL
+
+    if not left or left[-1] not in _PREDICATE_LAST:
+        assert PREDICATE_TAIL.sub("", left) == left
+    assert {"了", "到", "为", "量"} <= _PREDICATE_LAST

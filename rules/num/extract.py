@@ -9,9 +9,10 @@ an approximate one what the approximator allows (550余 is [550, 605)).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -214,24 +215,31 @@ def _bounds(text: str, pos: int, stops: str, breaks=frozenset()) -> tuple[int, i
 
 
 class _Stops:
-    """``_bounds`` of one text for many positions: the stop characters' and the paragraph starts'
-    positions, sorted once, and two binary searches per position."""
+    """``_bounds`` of one text for many positions: the nearest stop character on each side by a
+    regex search (backwards on the left), the paragraph starts by binary search."""
 
     def __init__(self, text: str, stops: str, breaks) -> None:
-        self.length = len(text)
-        self.stops = [m.start() for m in regex.finditer("[" + regex.escape(stops) + "]", text)]
+        self.text = text
+        self.forward, self.backward = _stop_patterns(stops)
         self.breaks = sorted(breaks)
 
     def around(self, pos: int) -> tuple[int, int]:
-        i = bisect_left(self.stops, pos)  # stops[i - 1] < pos <= stops[i]
-        a = self.stops[i - 1] + 1 if i else 0
-        b = self.stops[i] if i < len(self.stops) else self.length
+        m = self.backward.search(self.text, 0, pos)
+        a = m.start() + 1 if m else 0
+        m = self.forward.search(self.text, pos)
+        b = m.start() if m else len(self.text)
         k = bisect_right(self.breaks, pos)  # breaks[k - 1] <= pos < breaks[k]
         if k:
             a = max(a, self.breaks[k - 1])
         if k < len(self.breaks):
             b = min(b, self.breaks[k] - 1)
         return a, b
+
+
+@lru_cache(maxsize=8)
+def _stop_patterns(stops: str):
+    chars = "[" + regex.escape(stops) + "]"
+    return regex.compile(chars), regex.compile("(?r)" + chars)
 
 
 def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]]:
@@ -241,7 +249,9 @@ def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]
     out = []
     sentences, clauses = _Stops(text, SENTENCE_END, breaks), _Stops(text, CLAUSE_END, breaks)
     for m in FIGURE.finditer(text):
-        unit = m.group("unit") or ""
+        unit = m.group("unit")
+        if not unit:
+            continue  # a bare number: nothing to key it by (as _excluded says)
         if _excluded(text, m, unit) or _in_quotes(text, m.start()):
             continue
         s, e = m.span()

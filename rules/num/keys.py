@@ -29,6 +29,9 @@ PREDICATE_TAIL = regex.compile(
     r"(?:达到|达|为|是|有|突破|超过|增至|增加到|增长到|提高到|降至|降低到|下降到|减少到|分别为|约为|约)?"
     r"(?:了)?$"
 )
+# A match that is not empty ends with the last character of one of the pattern's words: where the
+# text ends otherwise, removing the tail changes nothing (and the regex need not scan the text).
+_PREDICATE_LAST = frozenset(word[-1] for word in regex.findall(r"\p{Han}+", PREDICATE_TAIL.pattern))
 MEASURE_WORDS = {"总量", "总数", "数量", "规模", "人数", "数", "总规模", "总额", "数目"}
 NOUN_FLAGS = ("n", "nr", "ns", "nt", "nz", "vn", "an", "ng", "j", "l", "i")
 # Too generic to identify a measure without more context.
@@ -90,7 +93,8 @@ class Keys:
             break
         raw = "".join(lead)
         if not raw:
-            left = PREDICATE_TAIL.sub("", left)
+            if left and left[-1] in _PREDICATE_LAST:
+                left = PREDICATE_TAIL.sub("", left)
             tokens = _tagged(left[-16:])
             tail = []
             for word, flag in reversed(tokens):

@@ -267,3 +267,55 @@ def test_winnowing_keeps_the_rightmost_minimum_of_every_window(text):
     hashes, positions = fingerprints(text)
     assert list(positions) == expected
     assert list(hashes) == [grams[p] for p in expected]
+
+
+def _view_runs_reference(doc):
+    """build_view's runs as it first found them, one run at a time: (view text, run starts, run
+    offsets, sentence starts, sentence ends)."""
+    from jiaokan.rules.dup.fingerprint import _OPENS_AFTER, SENTENCE_END, WORD_RUN
+
+    text = doc.text
+    parts, starts, offsets, sent_start, sent_end = [], [], [], [], []
+    n = prev_end = 0
+    for m in WORD_RUN.finditer(text):
+        s, e = m.span()
+        if doc.skipped_ranges and doc.is_skipped(s, e):
+            continue
+        between = text[prev_end:s].strip()
+        sent_start.append(1 if (not between and prev_end == 0) or (between and between[-1] in _OPENS_AFTER) else 0)
+        if sent_end:
+            sent_end[-1] = 1 if between and any(c in SENTENCE_END for c in between) else 0
+        sent_end.append(0)
+        starts.append(n)
+        offsets.append(s)
+        parts.append(m.group())
+        n += e - s
+        prev_end = e
+    if sent_end:
+        rest = text[prev_end:].strip()
+        sent_end[-1] = 1 if not rest or any(c in SENTENCE_END for c in rest) else 0
+    return "".join(parts), starts, offsets, sent_start, sent_end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会a1 。，：”\n`#", max_size=80), st.sampled_from(["report.txt", "report.md"]))
+@example("```\n工会\n```\n工会。", "report.md")  # a fenced block: skipped, and what follows is a new sentence
+@example(" 。工会", "report.txt")
+def test_the_dup_view_is_its_run_by_run_definition(text, path):
+    from jiaokan.rules.dup.fingerprint import build_view
+
+    doc = Document(path, text)
+    view = build_view(doc)
+    got = (view.text, list(view.run_starts), list(view.run_offsets), list(view.sentence_start), list(view.sentence_end))
+    assert got == _view_runs_reference(doc)
+
+
+def test_the_dup_view_of_a_report_is_its_definition():
+    from jiaokan.rules.dup.fingerprint import build_view
+
+    doc = Document(str(SEED_000), SEED_000.read_text(encoding="utf-8"))
+    view = build_view(doc)
+    expected = _view_runs_reference(doc)
+    assert len(expected[1]) > 100 and sum(expected[3]) > 10
+    assert (view.text, list(view.run_starts), list(view.run_offsets), list(view.sentence_start),
+            list(view.sentence_end)) == expected

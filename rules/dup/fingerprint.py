@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 from rapidfuzz import fuzz
@@ -65,36 +66,28 @@ class DupView:
 
 
 def build_view(doc) -> DupView:
+    """The document's runs of letters, digits and Han characters (outside its skipped ranges),
+    joined, with where each run starts and whether a sentence starts or ends with it (by the
+    characters between it and its neighbours); cached on the document."""
     cached = doc.cache.get("dup-view")
     if cached is not None:
         return cached
     text = doc.text
-    check_skips = bool(doc.skipped_ranges)
-    parts: list[str] = []
-    starts = array("I")
-    offsets = array("I")
-    sent_start = array("B")
-    sent_end = array("B")
-    n = 0
-    prev_end = 0
-    for m in WORD_RUN.finditer(text):
-        s, e = m.span()
-        if check_skips and doc.is_skipped(s, e):
-            continue
-        between = text[prev_end:s].strip()
-        sent_start.append(1 if (not between and prev_end == 0) or (between and between[-1] in _OPENS_AFTER) else 0)
-        if sent_end:
-            sent_end[-1] = 1 if between and any(c in SENTENCE_END for c in between) else 0
-        sent_end.append(0)
-        starts.append(n)
-        offsets.append(s)
-        parts.append(m.group())
-        n += e - s
-        prev_end = e
-    if sent_end:
-        rest = text[prev_end:].strip()
-        sent_end[-1] = 1 if not rest or any(c in SENTENCE_END for c in rest) else 0
-    view_text = "".join(parts)
+    spans = [m.span() for m in WORD_RUN.finditer(text)]
+    if doc.skipped_ranges:
+        spans = [(s, e) for s, e in spans if not doc.is_skipped(s, e)]
+    ends = [0] + [e for _, e in spans]  # where each run's previous run ends
+    between = [text[p:s].strip() for p, (s, _) in zip(ends, spans)]
+    sent_start = array("B", [1 if (b and b[-1] in _OPENS_AFTER) or (not b and p == 0) else 0
+                             for b, p in zip(between, ends)])
+    # A sentence ends with a run when a sentence end follows before the next run (or the text ends).
+    sent_end = array("B", [0 if SENTENCE_END.isdisjoint(b) else 1 for b in between[1:]])
+    if spans:
+        rest = text[ends[-1] :].strip()
+        sent_end.append(1 if not rest or not SENTENCE_END.isdisjoint(rest) else 0)
+    view_text = "".join([text[s:e] for s, e in spans])
+    starts = array("I", accumulate([e - s for s, e in spans[:-1]], initial=0) if spans else ())
+    offsets = array("I", [s for s, _ in spans])
     hashes, positions = fingerprints(view_text)
     view = DupView(view_text, starts, offsets, array("I", doc.line_starts), hashes, positions, len(text),
                    sent_start, sent_end)

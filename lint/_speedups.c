@@ -21,6 +21,8 @@
  *       the options of the window ``w``, cached, as jiaokan.speedups.py_window_options defines them.
  *   token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled)
  *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups).
+ *   split_at(items, sep) -> list of lists
+ *       the parts of the list ``items`` between its items equal to ``sep``, as str.split splits.
  *   ranges(spans) -> bytes
  *       the integers of each span (start, end) in turn, end exclusive, as native C longs (array("l")).
  *   route_log_prob(text, table, blob, logps, max_len, unknown) -> float
@@ -827,6 +829,41 @@ fail:
     return NULL;
 }
 
+/* ---- split_at ---- */
+
+static PyObject *
+split_at(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "split_at(items, sep) takes a list and a separator");
+        return NULL;
+    }
+    PyObject *items = args[0], *sep = args[1], *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    Py_ssize_t start = 0;
+    for (Py_ssize_t i = 0; i <= PyList_GET_SIZE(items); i++) {
+        if (i < PyList_GET_SIZE(items)) {
+            int eq = PyObject_RichCompareBool(PyList_GET_ITEM(items, i), sep, Py_EQ);
+            if (eq < 0)
+                goto fail;
+            if (!eq)
+                continue;
+        }
+        PyObject *part = PyList_GetSlice(items, start, i);
+        if (!part || PyList_Append(out, part) < 0) {
+            Py_XDECREF(part);
+            goto fail;
+        }
+        Py_DECREF(part);
+        start = i + 1;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* ---- ranges ---- */
 
 static PyObject *
@@ -1215,6 +1252,8 @@ static PyMethodDef methods[] = {
     {"token_windows", token_windows, METH_VARARGS,
      "token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled): "
      "TYPO's suspicious windows of segmented Han runs."},
+    {"split_at", (PyCFunction)(void (*)(void))split_at, METH_FASTCALL,
+     "split_at(items, sep) -> the parts of the list items between the items equal to sep (one more than there are)."},
     {"ranges", ranges, METH_O,
      "ranges(spans) -> bytes: the integers of each (start, end) span in turn, as native C longs."},
     {"route_log_prob", (PyCFunction)(void (*)(void))route_log_prob, METH_FASTCALL,

@@ -203,6 +203,18 @@ def py_first_shared(a: str, b: str) -> int:
     return min(map(a.index, hits)) if hits else -1
 
 
+def py_split_at(items: list, sep) -> list[list]:
+    """The parts of ``items`` between its items equal to ``sep`` (one more part than there are
+    separators, as ``str.split`` splits)."""
+    out, start = [], 0
+    for i, item in enumerate(items):
+        if item == sep:
+            out.append(items[start:i])
+            start = i + 1
+    out.append(items[start:])
+    return out
+
+
 def py_shared_hashes(arrays) -> set[int]:
     """The values that occur in at least two of ``arrays``, by set operations (a dict of every value
     with its arrays would take gigabytes at 100 MB of text)."""
@@ -259,6 +271,7 @@ if _native is not None:
     # Its Python definition is jiaokan.rules.lang.Lexicon.route, over the marisa trie.
     route_log_prob = _native.route_log_prob
     shared_hashes = _native.shared_hashes
+    split_at = _native.split_at
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
         if not 5 <= k <= 32:  # the C code hashes inputs of 17 to 128 bytes only
@@ -285,5 +298,6 @@ else:
     token_windows = py_token_windows
     route_log_prob = None  # Lexicon.route does the work
     shared_hashes = py_shared_hashes
+    split_at = py_split_at
     winnow = py_winnow
     ranges = py_ranges

@@ -118,6 +118,25 @@ def test_c_shared_hashes_equals_python(lists):
     assert _speedups.shared_hashes(arrays) == speedups.py_shared_hashes(arrays)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["工会", "\n", "人", "", "\n\n"]), max_size=20))
+@example([])
+@example(["\n"])
+def test_split_at_splits_as_str_split(items):
+    """The parts between the separators, none holding one, which rejoined give the list back."""
+    got = speedups.py_split_at(items, "\n")
+    assert all("\n" not in part for part in got)
+    rejoined = got[0] + [x for part in got[1:] for x in ["\n", *part]]
+    assert rejoined == items
+    assert speedups.py_split_at(["工", "\n", "会"], "\n") == [["工"], ["会"]]
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        assert _speedups.split_at(items, "\n") == got
+        with pytest.raises(TypeError):
+            _speedups.split_at(tuple(items), "\n")
+
+
 @native
 def test_c_shared_hashes_refuses_other_arrays():
     from array import array

@@ -18,7 +18,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from jiaokan.speedups import route_log_prob
+from jiaokan.speedups import route_log_prob, split_at
 
 from . import store
 
@@ -282,12 +282,8 @@ def cut_many(texts: list[str]) -> list[list[str]]:
     else:
         joined = range(len(texts))
     if joined:
-        tokens = native(text, False)
-        start = 0
-        index = tokens.index
-        for i in joined[:-1]:
-            end = index("\n", start)
-            out[i] = tokens[start:end]
-            start = end + 1
-        out[joined[-1]] = tokens[start:]
+        parts = split_at(native(text, False), "\n")
+        if len(parts) == len(joined):  # (a break is always a token of its own)
+            for i, part in zip(joined, parts):
+                out[i] = part
     return [got if got is not None else lex.cut(t) for got, t in zip(out, texts)]

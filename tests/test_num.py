@@ -186,3 +186,29 @@ def test_the_predicate_tail_is_removed_only_where_the_text_ends_with_one_of_its_
     if not left or left[-1] not in _PREDICATE_LAST:
         assert PREDICATE_TAIL.sub("", left) == left
     assert {"了", "到", "为", "量"} <= _PREDICATE_LAST
+
+
+def _figure(value, lo, hi):
+    from jiaokan.rules.num.extract import Figure
+
+    return Figure(0, 1, str(value), value, lo, hi, "人", False, "职工", "职工", "", (), False, False, "achieved")
+
+
+_VALUE = st.sampled_from([0.0, 1.0, 1.7, 2.0, 3.4, 100.0, 116e4, 135.7e4, 1e-9, 5.0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_VALUE, st.sampled_from([0.0, 0.5, 1.0]), st.booleans()), max_size=14),
+       st.sampled_from([1.0, 1.7, 2.0]))
+def test_conflict_candidates_hold_every_conflicting_pair(specs, max_ratio):
+    """NUM002 compares only the pairs conflict_candidates names: every pair conflict() accepts must
+    be among them, in the order of the plain double loop."""
+    from jiaokan.rules.num.figures import conflict, conflict_candidates
+
+    figures = [_figure(v, v - spread, float("inf") if open_ended else v + spread) for v, spread, open_ended in specs]
+    pairs = conflict_candidates(figures, max_ratio)
+    assert pairs == sorted(set(pairs)) and all(i < j for i, j in pairs)
+    every = [(i, j) for i in range(len(figures)) for j in range(i + 1, len(figures))
+             if conflict(figures[i], figures[j], max_ratio)]
+    assert set(every) <= set(pairs)
+    assert conflict_candidates([_figure(100, 99.5, 100.5), _figure(170, 169.5, 170.5), _figure(171, 170.5, 171.5)]) == [(0, 1), (1, 2)]

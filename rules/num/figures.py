@@ -92,11 +92,32 @@ def same_measure(a: Figure, b: Figure, *, same_document: bool) -> Verdict | None
     return Verdict(", ".join(reasons), round(overlap, 2))
 
 
+def _compared_value(f: Figure) -> float:
+    return f.lo if f.hi == float("inf") else f.value
+
+
+def conflict_candidates(figures: list[Figure], max_ratio: float = 1.7) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, in that order, of ``figures`` whose compared values are both
+    positive and within ``max_ratio`` of each other: the only pairs ``conflict`` can accept, found by
+    sorting the values instead of trying every pair (the window is a little wider than the ratio,
+    so rounding never loses a pair)."""
+    order = sorted((v, i) for i, v in enumerate(map(_compared_value, figures)) if v > 0)
+    pairs = []
+    for s, (v, i) in enumerate(order):
+        limit = v * max_ratio * (1 + 1e-9)
+        for w, j in order[s + 1 :]:
+            if w > limit:
+                break
+            pairs.append((i, j) if i < j else (j, i))
+    pairs.sort()
+    return pairs
+
+
 def conflict(a: Figure, b: Figure, max_ratio: float = 1.7) -> bool:
     """The intervals do not overlap, so both cannot be right, and the values are close enough to be
     two versions of one figure: a figure mistyped or left stale is near the right one, while
     values far apart (113.6万 against 6.6万) measure different periods or populations."""
     if not (a.hi <= b.lo or b.hi <= a.lo):
         return False
-    lo, hi = sorted((a.lo if a.hi == float("inf") else a.value, b.lo if b.hi == float("inf") else b.value))
+    lo, hi = sorted((_compared_value(a), _compared_value(b)))
     return lo > 0 and hi / lo <= max_ratio

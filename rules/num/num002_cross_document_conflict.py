@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from jiaokan import Related, Rule, Severity
 
-from .figures import conflict, document_figures, keys_for, same_measure
+from .figures import conflict, conflict_candidates, document_figures, keys_for, same_measure
 from .keys import document_period, periods_compatible
 from .num001_conflicting_figures import OPTIONS
 
@@ -52,19 +52,19 @@ class CrossDocumentConflict(Rule):
                 by_key[(f.key, f.unit)].append((path, f, start, end))
         best = {}
         for group in by_key.values():
-            for i, (pa, a, sa, ea) in enumerate(group):
-                for pb, b, sb, eb in group[i + 1 :]:
-                    if pa == pb or not conflict(a, b, self.config["max-ratio"]):
-                        continue
-                    if not a.times and not periods_compatible(periods[pa], periods[pb]):
-                        continue  # undated figures of reports on different years
-                    verdict = same_measure(a, b, same_document=False)
-                    if verdict is None:
-                        continue
-                    (pa2, a2, sa2, ea2), (pb2, b2, sb2, eb2) = sorted([(pa, a, sa, ea), (pb, b, sb, eb)], key=lambda x: x[0])
-                    k = (pb2, sb2.offset)
-                    if k not in best or verdict.overlap > best[k][-1].overlap:
-                        best[k] = (pa2, a2, sa2, ea2, pb2, b2, sb2, eb2, verdict)
+            for i, j in conflict_candidates([f for _, f, _, _ in group], self.config["max-ratio"]):
+                (pa, a, sa, ea), (pb, b, sb, eb) = group[i], group[j]
+                if pa == pb or not conflict(a, b, self.config["max-ratio"]):
+                    continue
+                if not a.times and not periods_compatible(periods[pa], periods[pb]):
+                    continue  # undated figures of reports on different years
+                verdict = same_measure(a, b, same_document=False)
+                if verdict is None:
+                    continue
+                (pa2, a2, sa2, ea2), (pb2, b2, sb2, eb2) = sorted([(pa, a, sa, ea), (pb, b, sb, eb)], key=lambda x: x[0])
+                k = (pb2, sb2.offset)
+                if k not in best or verdict.overlap > best[k][-1].overlap:
+                    best[k] = (pa2, a2, sa2, ea2, pb2, b2, sb2, eb2, verdict)
         for _, (pa, a, sa, ea, pb, b, sb, eb, verdict) in sorted(best.items()):
             yield self.finding_at(
                 pb, sb, eb,

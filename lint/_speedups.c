@@ -30,6 +30,10 @@
  *       (rules/lang/store.py, route_table), as jiaokan.rules.lang.Lexicon.route computes it.
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
+ *   shared_postings(hash_arrays, position_arrays, shared) -> (postings, shared_of)
+ *       for the values in ``shared`` found in the arrays (document d: hash_arrays[d], with the
+ *       positions in position_arrays[d]), value -> {d: [positions]} in document and text order,
+ *       and per document its shared values, once each, in text order.
  *   winnow(text, k, w) -> (bytes, bytes)
  *       the XXH3-64 hash of each k-gram of the text's UTF-32-LE encoding, winnowed: the rightmost
  *       minimum of every window of w k-grams, each change recorded once; the hashes (native uint64)
@@ -1099,6 +1103,132 @@ done:
     return out;
 }
 
+/* ---- shared_postings ---- */
+
+typedef struct {
+    uint64_t h;
+    PyObject *key;    /* the value as a Python int (borrowed from the set); NULL: an empty slot */
+    PyObject *docs;   /* document -> positions (borrowed from the postings) */
+    PyObject *list;   /* the positions in the latest document (borrowed) */
+    Py_ssize_t last;  /* that document */
+} pslot_t;
+
+/* A buffer of the array at ``obj`` with items of ``itemsize`` bytes, unsigned ("Q"/"L" or "I"). */
+static int
+get_array(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *formats)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (view->itemsize != itemsize || view->format == NULL || strchr(formats, view->format[0]) == NULL) {
+        PyBuffer_Release(view);
+        view->obj = NULL;
+        PyErr_SetString(PyExc_TypeError, "shared_postings: arrays of unsigned integers expected (\"Q\", \"I\")");
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+shared_postings(PyObject *self, PyObject *args)
+{
+    PyObject *hash_arrays, *position_arrays, *shared;
+    if (!PyArg_ParseTuple(args, "O!O!O", &PyList_Type, &hash_arrays, &PyList_Type, &position_arrays, &shared))
+        return NULL;
+    if (!PyAnySet_Check(shared)) {
+        PyErr_SetString(PyExc_TypeError, "shared_postings: shared must be a set");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(hash_arrays);
+    if (PyList_GET_SIZE(position_arrays) != n) {
+        PyErr_SetString(PyExc_ValueError, "shared_postings: as many position arrays as hash arrays");
+        return NULL;
+    }
+    size_t size = 16;
+    while (size < 2 * (size_t)PySet_GET_SIZE(shared))
+        size <<= 1;
+    pslot_t *table = PyMem_Calloc(size, sizeof(pslot_t));
+    PyObject *postings = PyDict_New(), *shared_of = PyList_New(0), *result = NULL, *it = NULL, *key;
+    if (!table || !postings || !shared_of) {
+        if (!table)
+            PyErr_NoMemory();
+        goto done;
+    }
+    if (!(it = PyObject_GetIter(shared)))
+        goto done;
+    while ((key = PyIter_Next(it))) {
+        uint64_t h = 0;
+        if (!PyLong_Check(key))
+            PyErr_SetString(PyExc_TypeError, "shared_postings: shared holds ints of 64 bits");
+        else
+            h = PyLong_AsUnsignedLongLong(key);
+        Py_DECREF(key); /* the set holds it: the borrowed pointer stays valid */
+        if (PyErr_Occurred())
+            goto done;
+        size_t s = (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & (size - 1);
+        while (table[s].key && table[s].h != h)
+            s = (s + 1) & (size - 1);
+        table[s].h = h;
+        table[s].key = key;
+        table[s].last = -1;
+    }
+    if (PyErr_Occurred())
+        goto done;
+    for (Py_ssize_t d = 0; d < n; d++) {
+        Py_buffer hv = {0}, pv = {0};
+        if (get_array(PyList_GET_ITEM(hash_arrays, d), &hv, 8, "QL") < 0
+            || get_array(PyList_GET_ITEM(position_arrays, d), &pv, 4, "IL") < 0) {
+            if (hv.obj)
+                PyBuffer_Release(&hv);
+            goto done;
+        }
+        const uint64_t *hs = hv.buf;
+        const uint32_t *ps = pv.buf;
+        Py_ssize_t m = hv.len / 8 < pv.len / 4 ? hv.len / 8 : pv.len / 4;
+        PyObject *mine = PyList_New(0), *dkey = PyLong_FromSsize_t(d);
+        int ok = mine && dkey && PyList_Append(shared_of, mine) == 0;
+        for (Py_ssize_t i = 0; ok && i < m; i++) {
+            uint64_t h = hs[i];
+            size_t s = (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & (size - 1);
+            while (table[s].key && table[s].h != h)
+                s = (s + 1) & (size - 1);
+            pslot_t *e = &table[s];
+            if (!e->key)
+                continue; /* not shared */
+            if (!e->docs) {
+                PyObject *docs = PyDict_New();
+                ok = docs && PyDict_SetItem(postings, e->key, docs) == 0;
+                Py_XDECREF(docs); /* the postings hold it */
+                e->docs = docs;
+            }
+            if (ok && e->last != d) { /* the value's first occurrence in this document */
+                PyObject *list = PyList_New(0);
+                ok = list && PyDict_SetItem(e->docs, dkey, list) == 0 && PyList_Append(mine, e->key) == 0;
+                Py_XDECREF(list); /* the document's dict holds it */
+                e->list = list;
+                e->last = d;
+            }
+            if (ok) {
+                PyObject *p = PyLong_FromUnsignedLong(ps[i]);
+                ok = p && PyList_Append(e->list, p) == 0;
+                Py_XDECREF(p);
+            }
+        }
+        Py_XDECREF(mine);
+        Py_XDECREF(dkey);
+        PyBuffer_Release(&hv);
+        PyBuffer_Release(&pv);
+        if (!ok)
+            goto done;
+    }
+    result = Py_BuildValue("(OO)", postings, shared_of);
+done:
+    Py_XDECREF(it);
+    Py_XDECREF(postings);
+    Py_XDECREF(shared_of);
+    PyMem_Free(table);
+    return result;
+}
+
 /* ---- winnow: XXH3-64 (seed 0, default secret) of inputs of 17 to 128 bytes ---- */
 
 static const uint8_t kSecret[128] = {
@@ -1260,6 +1390,9 @@ static PyMethodDef methods[] = {
      "route_log_prob(text, table, blob, logps, max_len, unknown) -> jieba's best route log-probability of text."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
+    {"shared_postings", shared_postings, METH_VARARGS,
+     "shared_postings(hash_arrays, position_arrays, shared) -> (postings, shared_of): for each value of shared, "
+     "the documents holding it with its positions in each; and each document's shared values in text order."},
     {"winnow", winnow, METH_VARARGS,
      "winnow(text, k, w) -> (hashes, positions) as bytes: XXH3-64 of each k-gram of the UTF-32-LE "
      "text, the rightmost minimum of every window of w k-grams."},

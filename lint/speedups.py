@@ -227,6 +227,21 @@ def py_shared_hashes(arrays) -> set[int]:
     return shared
 
 
+def py_shared_postings(hash_arrays: list, position_arrays: list, shared: set) -> tuple[dict, list]:
+    """For each value of ``shared`` found in the arrays (document d: ``hash_arrays[d]``, with its
+    positions in ``position_arrays[d]``): value -> {d: [positions]}, documents and positions in
+    order; and for each document its shared values, once each, in text order."""
+    postings: dict[int, dict[int, list[int]]] = {}
+    shared_of: list[list[int]] = []
+    for d, (hashes, positions) in enumerate(zip(hash_arrays, position_arrays)):
+        mask = list(map(shared.__contains__, hashes))
+        mine = list(zip(compress(hashes, mask), compress(positions, mask)))
+        for h, p in mine:
+            postings.setdefault(h, {}).setdefault(d, []).append(p)
+        shared_of.append(list(dict.fromkeys(h for h, _ in mine)))
+    return postings, shared_of
+
+
 def py_winnow(text: str, k: int, w: int) -> tuple[array, array]:
     """Winnowing: the XXH3-64 hash of each ``k``-gram of ``text`` (its UTF-32-LE bytes), and of
     every window of ``w`` k-grams the minimum (the rightmost on ties), each change recorded once:
@@ -271,6 +286,7 @@ if _native is not None:
     # Its Python definition is jiaokan.rules.lang.Lexicon.route, over the marisa trie.
     route_log_prob = _native.route_log_prob
     shared_hashes = _native.shared_hashes
+    shared_postings = _native.shared_postings
     split_at = _native.split_at
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
@@ -298,6 +314,7 @@ else:
     token_windows = py_token_windows
     route_log_prob = None  # Lexicon.route does the work
     shared_hashes = py_shared_hashes
+    shared_postings = py_shared_postings
     split_at = py_split_at
     winnow = py_winnow
     ranges = py_ranges

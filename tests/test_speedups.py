@@ -148,6 +148,46 @@ def test_c_shared_hashes_refuses_other_arrays():
             _speedups.shared_hashes([other])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0, 1, 7, 2**63, 2**64 - 1]), max_size=12), max_size=6),
+       st.sets(st.sampled_from([0, 1, 7, 2**63, 2**64 - 1, 99])))
+def test_shared_postings_is_its_definition(lists, shared):
+    """The documents and positions of each shared value, in order, and each document's shared
+    values once each in text order; the same from C."""
+    from array import array
+
+    hashes = [array("Q", values) for values in lists]
+    positions = [array("I", range(100, 100 + len(values))) for values in lists]
+    postings, shared_of = speedups.py_shared_postings(hashes, positions, shared)
+    for d, values in enumerate(lists):
+        assert shared_of[d] == list(dict.fromkeys(v for v in values if v in shared))
+        for v in set(values) & shared:
+            assert postings[v][d] == [100 + i for i, x in enumerate(values) if x == v]
+    assert all(list(docs) == sorted(docs) for docs in postings.values())
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        got = _speedups.shared_postings(hashes, positions, shared)
+        assert got == (postings, shared_of)
+        assert [list(docs) for docs in got[0].values()] == [list(docs) for docs in postings.values()]
+
+
+@pytest.mark.skipif(not speedups.NATIVE, reason="jiaokan was built without its C speedups")
+def test_c_shared_postings_refuses_what_it_cannot_read():
+    from array import array
+
+    from jiaokan import _speedups
+
+    with pytest.raises(TypeError):
+        _speedups.shared_postings([array("q", [1])], [array("I", [0])], {1})
+    with pytest.raises(TypeError):
+        _speedups.shared_postings([array("Q", [1])], [array("I", [0])], {"1"})
+    with pytest.raises(OverflowError):
+        _speedups.shared_postings([array("Q", [1])], [array("I", [0])], {-1})
+    with pytest.raises(ValueError):
+        _speedups.shared_postings([array("Q", [1])], [], {1})
+
+
 WORDS = frozenset({"会工", "人工", "工人会", "a工", "工𠀀", "人会", "工会", "会人会"})
 TABLE = {"?工": "人会", "工?": "会", "?a": "x", "a?": "工", "工?会": "人", "?会": "工人", "?人会": "会", "会?会": "人"}
 IDIOMS = {"会会": ("会人会",), "工工": ("工人会", "人工会")}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import chain, compress
+from itertools import chain
 from operator import itemgetter
 
 from jiaokan import Related, Rule, Severity
-from jiaokan.speedups import shared_hashes
+from jiaokan.speedups import shared_hashes, shared_postings
 
 from .fingerprint import MAX_PER_DOC, DupView, fingerprints
 from .passages import OPTIONS, describe, reportable
@@ -84,14 +84,8 @@ class CrossDocumentDuplicate(Rule):
         # Pass 2: postings of the shared fingerprints only (a few percent of them).
         # Each posting lists its documents in ascending order; each document keeps its shared
         # fingerprints (once each, in text order).
-        postings: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        shared_of: list[list[int]] = []
-        for d, (_, view) in enumerate(summaries):
-            mask = list(map(shared.__contains__, view.hashes))
-            mine = list(zip(compress(view.hashes, mask), compress(view.positions, mask)))
-            for h, p in mine:
-                postings[h][d].append(p)
-            shared_of.append(list(dict.fromkeys(h for h, _ in mine)))
+        postings, shared_of = shared_postings([view.hashes for _, view in summaries],
+                                              [view.positions for _, view in summaries], shared)
         limit = max(3, self.config["boilerplate-document-frequency"] * n_docs)
 
         def align_part(part: int, parts: int) -> list:

@@ -138,7 +138,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     token_counts: Counter = Counter(chain.from_iterable(run_tokens))
     # Counts that few documents need, made on first use: pairs of neighbouring tokens (a lone
     # character followed by the same word elsewhere in the document is a usage of its own:
-    # 实事求是/是/我们 where 是/我们 recurs, not a slip), and single characters, one at a time.
+    # 实事求是/是/我们 where 是/我们 recurs, not a slip; asked only where the two tokens' text occurs
+    # twice, as it must for the pair to), and single characters, one at a time.
     pair_counts: Counter | None = None
     char_counts: dict[str, int] = {}
 
@@ -272,8 +273,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             start = text.find(wrong, end)
     # The tokens that open windows: single characters, and short tokens that are rare in the
     # lexicon and in this document. A run holding neither is skipped whole.
-    rare = {t for t in token_counts if 2 <= len(t) <= MAX_WINDOW and t not in common and terms.get(t, 0) < DOC_TERM_MIN}
-    opening = rare.union(t for t in token_counts if len(t) == 1)
+    opening = {t for t in token_counts
+               if len(t) == 1 or (len(t) <= MAX_WINDOW and t not in common and terms.get(t, 0) < DOC_TERM_MIN)}
     # Suspicious windows by their text: where each occurs (run start, run, start and end in the run);
     # windows of whole tokens only, as a correction must not cut a neighbouring word. Also the
     # stretches of three or more single-character tokens (formulas, names, or a broken word), and
@@ -292,7 +293,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
                 and frequency(prev) >= MIN_CORRECTION_FREQ
                 and frequency(tok) < FUNCTION_WORD_FREQ
-                and not (nxt and pairs()[(tok, nxt)] >= 2)):
+                and not (nxt and text.count(tok + nxt) >= 2 and pairs()[(tok, nxt)] >= 2)):
             pair = tok + tok
             if frequency(pair) < COMMON and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1):
                 if not (nxt and frequency(tok + nxt) >= MIN_CORRECTION_FREQ):

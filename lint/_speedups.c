@@ -7,10 +7,10 @@
  *       every string of min_n..max_n code points, without "\0", that occurs at least twice in
  *       ``text`` (overlapping occurrences), with its number of occurrences; level by level (shorter
  *       first), each level in the order of first occurrence.
- *   extend(a, b, a0, a1, b0, b1, same, confirm) -> (a0, a1, b0, b1)
- *       grows the aligned region a[a0:a1] ~ b[b0:b1] outwards while the characters agree, stepping
- *       over one differing character when the ``confirm`` characters beyond it agree; with
- *       ``same`` (a and b are one text), the copy in a never reaches into the copy in b.
+ *   align_regions(a, b, seeds, same, min_length, k, confirm) -> list of (a0, a1, b0, b1)
+ *       DUP's aligned regions of ``a`` and ``b``: the seeds (i, j) chained along diagonals, each
+ *       chain grown outwards (as py_extend grows it), merged across small edits, those of at least
+ *       min_length characters (jiaokan.speedups.py_align_regions).
  *   edit_index(words, table, idioms, confusables, frequency, keep_all_from, cache_size) -> capsule
  *       the suggestible ``words`` (a set) and the one-substitution ``table`` (pattern with "?" ->
  *       completing characters), keys of 1-4 code points, in flat open-addressing tables; the
@@ -53,6 +53,8 @@
 #else
 #define READY(s) PyUnicode_READY(s)
 #endif
+
+static int append_value(PyObject *list, const char *format, ...);
 
 /* ---- text as code points ---- */
 
@@ -229,23 +231,14 @@ equal_runs(int ka, const void *da, Py_ssize_t i, int kb, const void *db, Py_ssiz
     return 1;
 }
 
-static PyObject *
-extend(PyObject *self, PyObject *args)
+/* Grows the aligned region a[*a0:*a1] ~ b[*b0:*b1] outwards while the characters agree, stepping
+ * over one differing character when the ``confirm`` characters beyond it agree; with ``same`` (a
+ * and b are one text), the copy in a never reaches into the copy in b (jiaokan.speedups.py_extend). */
+static void
+extend_region(int ka, const void *da, Py_ssize_t la, int kb, const void *db, Py_ssize_t lb, Py_ssize_t *pa0,
+              Py_ssize_t *pa1, Py_ssize_t *pb0, Py_ssize_t *pb1, int same, Py_ssize_t confirm)
 {
-    PyObject *a, *b;
-    Py_ssize_t a0, a1, b0, b1, confirm;
-    int same;
-    if (!PyArg_ParseTuple(args, "UUnnnnpn", &a, &b, &a0, &a1, &b0, &b1, &same, &confirm))
-        return NULL;
-    if (READY(a) < 0 || READY(b) < 0)
-        return NULL;
-    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b);
-    if (a0 < 0 || b0 < 0 || a1 > la || b1 > lb || confirm < 0) {
-        PyErr_SetString(PyExc_ValueError, "extend: region outside the texts");
-        return NULL;
-    }
-    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
-    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    Py_ssize_t a0 = *pa0, a1 = *pa1, b0 = *pb0, b1 = *pb1;
     for (;;) {
         if (a0 > 0 && b0 > 0 && PyUnicode_READ(ka, da, a0 - 1) == PyUnicode_READ(kb, db, b0 - 1) &&
             (!same || a1 <= b0 - 1)) {
@@ -271,7 +264,166 @@ extend(PyObject *self, PyObject *args)
             break;
         }
     }
-    return Py_BuildValue("(nnnn)", a0, a1, b0, b1);
+    *pa0 = a0, *pa1 = a1, *pb0 = b0, *pb1 = b1;
+}
+
+/* ---- align_regions ---- */
+
+#define CHAIN_DIAGONALS 3 /* a seed joins an open chain up to this many diagonals away ... */
+#define CHAIN_GAP 48      /* ... whose last seed is at most this far back in a */
+#define MERGE_SLACK 8     /* regions that continue each other across an edit this small merge */
+
+typedef struct {
+    Py_ssize_t i, j;
+} seed_t;
+
+typedef struct {
+    Py_ssize_t a0, b0, last_i, last_j;
+} chain_t;
+
+typedef struct {
+    Py_ssize_t a0, a1, b0, b1;
+} region_t;
+
+static int
+compare_seed(const void *x, const void *y)
+{
+    const seed_t *s = x, *t = y;
+    return s->i != t->i ? (s->i < t->i ? -1 : 1) : (s->j < t->j ? -1 : s->j > t->j);
+}
+
+static int
+compare_region(const void *x, const void *y)
+{
+    const Py_ssize_t *r = x, *q = y;
+    for (int k = 0; k < 4; k++)
+        if (r[k] != q[k])
+            return r[k] < q[k] ? -1 : 1;
+    return 0;
+}
+
+/* The open chain of diagonal d (its index + 1; 0: none), in a table of 2^k slots. */
+typedef struct {
+    Py_ssize_t d, chain; /* chain 0: an empty slot */
+} diag_t;
+
+static diag_t *
+diag_slot(diag_t *t, size_t mask, Py_ssize_t d)
+{
+    size_t s = (size_t)((uint64_t)d * 0x9E3779B97F4A7C15ULL >> 20) & mask;
+    while (t[s].chain && t[s].d != d)
+        s = (s + 1) & mask;
+    return &t[s];
+}
+
+static PyObject *
+align_regions(PyObject *self, PyObject *args)
+{
+    PyObject *a, *b, *seeds_obj;
+    Py_ssize_t min_length, k, confirm;
+    int same;
+    if (!PyArg_ParseTuple(args, "UUO!pnnn", &a, &b, &PyList_Type, &seeds_obj, &same, &min_length, &k, &confirm))
+        return NULL;
+    if (READY(a) < 0 || READY(b) < 0)
+        return NULL;
+    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b), n = PyList_GET_SIZE(seeds_obj);
+    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
+    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
+    size_t mask = 15;
+    while (mask + 1 < 2 * (size_t)n)
+        mask = 2 * mask + 1;
+    seed_t *seeds = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(seed_t));
+    chain_t *chains = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(chain_t));
+    region_t *regions = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(region_t));
+    diag_t *diags = PyMem_Calloc(mask + 1, sizeof(diag_t));
+    PyObject *out = NULL;
+    if (!seeds || !chains || !regions || !diags) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t t = 0; t < n; t++) {
+        PyObject *item = PyList_GET_ITEM(seeds_obj, t);
+        if (!PyTuple_Check(item) || !PyArg_ParseTuple(item, "nn", &seeds[t].i, &seeds[t].j)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "align_regions: seeds are (i, j) tuples");
+            goto done;
+        }
+        if (seeds[t].i < 0 || seeds[t].j < 0 || seeds[t].i + k > la || seeds[t].j + k > lb) {
+            PyErr_SetString(PyExc_ValueError, "align_regions: a seed outside the texts");
+            goto done;
+        }
+    }
+    /* Chains: seeds in order, each joining the open chain of the first diagonal from
+     * d - CHAIN_DIAGONALS to d + CHAIN_DIAGONALS whose last seed is at most CHAIN_GAP back. */
+    Py_ssize_t nchains = 0;
+    if (n > 1)
+        qsort(seeds, (size_t)n, sizeof(seed_t), compare_seed);
+    for (Py_ssize_t t = 0; t < n; t++) {
+        Py_ssize_t i = seeds[t].i, j = seeds[t].j, d = j - i, best = -1;
+        for (Py_ssize_t dd = d - CHAIN_DIAGONALS; dd <= d + CHAIN_DIAGONALS && n > 1; dd++) {
+            diag_t *e = diag_slot(diags, mask, dd);
+            if (e->chain && i - chains[e->chain - 1].last_i <= CHAIN_GAP) {
+                best = e->chain - 1;
+                break;
+            }
+        }
+        if (best < 0) {
+            best = nchains++;
+            chains[best].a0 = i, chains[best].b0 = j;
+        }
+        chains[best].last_i = i, chains[best].last_j = j;
+        diag_t *e = diag_slot(diags, mask, d);
+        e->d = d;
+        e->chain = best + 1;
+    }
+    /* Each chain's span grown outwards; those of at least k characters. */
+    Py_ssize_t nregions = 0;
+    for (Py_ssize_t c = 0; c < nchains; c++) {
+        Py_ssize_t a0 = chains[c].a0, b0 = chains[c].b0, a1 = chains[c].last_i + k, b1 = chains[c].last_j + k;
+        extend_region(ka, da, la, kb, db, lb, &a0, &a1, &b0, &b1, same, confirm);
+        if (same && a1 > b0)
+            a1 = b0; /* a passage repeated right after itself: the copies cannot overlap */
+        if (a1 - a0 >= k)
+            regions[nregions++] = (region_t){a0, a1, b0, b1};
+    }
+    qsort(regions, (size_t)nregions, sizeof(region_t), compare_region);
+    /* Regions that continue each other across a small edit merge. */
+    Py_ssize_t nmerged = 0;
+    for (Py_ssize_t r = 0; r < nregions; r++) {
+        region_t *x = &regions[r];
+        if (nmerged) {
+            region_t *m = &regions[nmerged - 1];
+            Py_ssize_t shift = (x->b0 - x->a0) - (m->b0 - m->a0);
+            if (x->a0 <= m->a1 + MERGE_SLACK && x->b0 <= m->b1 + MERGE_SLACK && x->b0 >= m->b0 - MERGE_SLACK &&
+                shift >= -MERGE_SLACK && shift <= MERGE_SLACK) {
+                if (x->a1 > m->a1)
+                    m->a1 = x->a1;
+                if (x->b1 > m->b1)
+                    m->b1 = x->b1;
+                continue;
+            }
+        }
+        regions[nmerged++] = *x;
+    }
+    if (!(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t r = 0; r < nmerged; r++) {
+        region_t *x = &regions[r];
+        if (same && x->a1 > x->b0)
+            x->a1 = x->b0;
+        if ((x->a1 - x->a0 > x->b1 - x->b0 ? x->a1 - x->a0 : x->b1 - x->b0) < min_length)
+            continue;
+        if (append_value(out, "(nnnn)", x->a0, x->a1, x->b0, x->b1) < 0) {
+            Py_CLEAR(out);
+            goto done;
+        }
+    }
+done:
+    PyMem_Free(seeds);
+    PyMem_Free(chains);
+    PyMem_Free(regions);
+    PyMem_Free(diags);
+    return out;
 }
 
 /* Append Py_BuildValue(format, ...) to ``list`` (an "N" in ``format`` hands its reference over,
@@ -1370,9 +1522,9 @@ static PyMethodDef methods[] = {
     {"repeated_grams", repeated_grams, METH_VARARGS,
      "repeated_grams(text, min_n, max_n) -> dict of the strings of min_n..max_n characters (no \"\\0\") "
      "occurring at least twice, with their counts."},
-    {"extend", extend, METH_VARARGS,
-     "extend(a, b, a0, a1, b0, b1, same, confirm) -> (a0, a1, b0, b1): the aligned region grown "
-     "outwards while the characters agree (stepping over one differing character when `confirm` more agree)."},
+    {"align_regions", align_regions, METH_VARARGS,
+     "align_regions(a, b, seeds, same, min_length, k, confirm) -> [(a0, a1, b0, b1)]: the aligned regions "
+     "grown from the seed pairs of equal k-grams, merged, of at least min_length characters."},
     {"edit_index", edit_index, METH_VARARGS,
      "edit_index(words, table, idioms, confusables, frequency, keep_all_from, cache_size) -> the lexicon "
      "data that window_options looks windows up in, and its cache of their options."},

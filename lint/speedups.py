@@ -75,6 +75,71 @@ class PyEditIndex:
         self.cache: dict[str, tuple] = {}
 
 
+CHAIN_DIAGONALS = 3  # a seed joins an open chain up to this many diagonals away ...
+CHAIN_GAP = 48  # ... whose last seed is at most this far back
+MERGE_SLACK = 8  # regions that continue each other across an edit this small merge
+
+
+def _chains(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Seeds in order, each joining the open chain of the first diagonal from d - CHAIN_DIAGONALS
+    to d + CHAIN_DIAGONALS whose last seed is at most CHAIN_GAP back, or starting a chain."""
+    chains: list[list[tuple[int, int]]] = []
+    open_chains: dict[int, int] = {}  # diagonal -> index into chains
+    for i, j in sorted(seeds):
+        d = j - i
+        best = None
+        for dd in range(d - CHAIN_DIAGONALS, d + CHAIN_DIAGONALS + 1):
+            c = open_chains.get(dd)
+            if c is not None and i - chains[c][-1][0] <= CHAIN_GAP:
+                best = c
+                break
+        if best is None:
+            chains.append([(i, j)])
+            open_chains[d] = len(chains) - 1
+        else:
+            chains[best].append((i, j))
+            open_chains[d] = best
+    return chains
+
+
+def py_align_regions(a: str, b: str, seeds: list[tuple[int, int]], same: bool, min_length: int, k: int,
+                     confirm: int) -> list[tuple[int, int, int, int]]:
+    """The aligned regions (a0, a1, b0, b1) of ``a`` and ``b`` grown from the seed pairs ``(i, j)``
+    of equal ``k``-grams: the seeds chained along diagonals, each chain's span grown outwards as
+    ``extend`` grows it (with ``same``, ``a`` and ``b`` are one text, and a copy never reaches into
+    the other), those of at least ``k`` characters merged where they continue each other across a
+    small edit, and of those the ones of at least ``min_length`` characters."""
+    if any(i < 0 or j < 0 or i + k > len(a) or j + k > len(b) for i, j in seeds):
+        raise ValueError("align_regions: a seed outside the texts")
+    regions = []
+    for chain in _chains(seeds):
+        a0, b0 = chain[0]
+        a1, b1 = chain[-1][0] + k, chain[-1][1] + k
+        a0, a1, b0, b1 = py_extend(a, b, a0, a1, b0, b1, same, confirm)
+        if same and a1 > b0:
+            a1 = b0  # a passage repeated right after itself: the copies cannot overlap
+        if a1 - a0 >= k:
+            regions.append([a0, a1, b0, b1])
+    regions.sort()
+    merged: list[list[int]] = []
+    for r in regions:
+        if merged:
+            m = merged[-1]
+            if (r[0] <= m[1] + MERGE_SLACK and r[2] <= m[3] + MERGE_SLACK and r[2] >= m[2] - MERGE_SLACK
+                    and -MERGE_SLACK <= (r[2] - r[0]) - (m[2] - m[0]) <= MERGE_SLACK):
+                m[1] = max(m[1], r[1])
+                m[3] = max(m[3], r[3])
+                continue
+        merged.append(list(r))
+    out = []
+    for a0, a1, b0, b1 in merged:
+        if same and a1 > b0:
+            a1 = b0
+        if max(a1 - a0, b1 - b0) >= min_length:
+            out.append((a0, a1, b0, b1))
+    return out
+
+
 def py_edit_index(words: set | frozenset, table: dict[str, str], idioms: dict[str, tuple], confusables, frequency,
                   keep_all_from: int, cache_size: int) -> PyEditIndex:
     """The index that ``window_options`` looks windows up in:
@@ -279,7 +344,7 @@ NATIVE = _native is not None
 
 if _native is not None:
     repeated_grams = _native.repeated_grams
-    extend = _native.extend
+    align_regions = _native.align_regions
     edit_index = _native.edit_index
     window_options = _native.window_options
     token_windows = _native.token_windows
@@ -308,7 +373,7 @@ if _native is not None:
     ranges.__doc__ = py_ranges.__doc__
 else:
     repeated_grams = py_repeated_grams
-    extend = py_extend
+    align_regions = py_align_regions
     edit_index = py_edit_index
     window_options = py_window_options
     token_windows = py_token_windows

@@ -85,25 +85,39 @@ def test_the_sample_reports_give_the_same_findings_without_the_speedups(tmp_path
     assert with_c and with_c == run({"JIAOKAN_NO_SPEEDUPS": "1"})
 
 
-@native
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="工会人a", min_size=1, max_size=60), st.text(alphabet="工会人a", min_size=1, max_size=60),
-       st.data(), st.booleans(), st.integers(0, 5))
-@example("工会工会人工会工会", "工会工会人工会工会", None, True, 2)
-def test_c_extend_equals_python(a, b, data, same, confirm):
-    from jiaokan import _speedups
-
+@given(st.text(alphabet="工会人a", min_size=8, max_size=70), st.text(alphabet="工会人a", min_size=8, max_size=70),
+       st.data(), st.booleans(), st.integers(0, 40))
+@example("工会工会人工会工会人工会", "工会工会人工会工会人工会", None, True, 0)
+def test_c_align_regions_equals_python(a, b, data, same, min_length):
+    """Chains of seeds along diagonals, grown outwards, merged across small edits: the regions the
+    C code finds are those of the Python definition, on texts full of repeats."""
     if same:
         b = a
-    if data is None:  # the explicit example: a region in the middle of one text
-        a0, a1, b0, b1 = 0, 2, 5, 7
+    k = 4
+    if data is None:  # the explicit example: two seeds of one text
+        seeds = [(0, 5), (1, 6)]
     else:
-        a0 = data.draw(st.integers(0, len(a) - 1))
-        a1 = data.draw(st.integers(a0, len(a)))
-        b0 = data.draw(st.integers(0, len(b) - 1))
-        b1 = data.draw(st.integers(b0, len(b)))
-    expected = speedups.py_extend(a, b, a0, a1, b0, b1, same, confirm)
-    assert _speedups.extend(a, b, a0, a1, b0, b1, same, confirm) == expected
+        seeds = data.draw(st.lists(st.tuples(st.integers(0, len(a) - k), st.integers(0, len(b) - k)), max_size=12))
+        if same:
+            seeds = [(i, j) for i, j in seeds if i < j]
+    expected = speedups.py_align_regions(a, b, seeds, same, min_length, k, 2)
+    assert all(a1 - a0 >= k or same for a0, a1, _, _ in expected)
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        assert _speedups.align_regions(a, b, list(seeds), same, min_length, k, 2) == expected
+
+
+def test_align_regions_grows_merges_and_refuses():
+    # one seed grown to the whole shared passage; a second passage after a substituted character
+    a, b = "甲乙丙丁戊己庚辛壬癸子丑", "天甲乙丙丁戊己庚辛壬癸子丑"
+    assert speedups.align_regions(a, b, [(2, 3)], False, 0, 4, 2) == [(0, 12, 1, 13)]
+    a2 = "甲乙丙丁戊X庚辛壬癸子丑"
+    assert speedups.align_regions(a2, b, [(0, 1), (7, 8)], False, 0, 4, 2) == [(0, 12, 1, 13)]  # stepped over
+    assert speedups.align_regions(a, b, [(2, 3)], False, 13, 4, 2) == []  # shorter than min_length
+    with pytest.raises(ValueError):
+        speedups.align_regions(a, b, [(10, 0)], False, 0, 4, 2)  # the k-gram runs past the text
 
 
 @native

@@ -10,7 +10,7 @@ from itertools import accumulate
 import regex
 from rapidfuzz import fuzz
 
-from jiaokan.speedups import extend, winnow
+from jiaokan.speedups import align_regions, winnow
 
 K = 8  # k-gram length, in dup-view characters
 W = 8  # winnowing window: any shared run of W + K - 1 = 15 characters shares a fingerprint
@@ -114,67 +114,16 @@ class Match:
         return max(self.a1 - self.a0, self.b1 - self.b0)
 
 
-def _chains(seeds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Seeds grouped into chains along (nearly) one diagonal, each seed within 48 characters of
-    the chain's last one."""
-    seeds.sort()
-    chains: list[list[tuple[int, int]]] = []
-    open_chains: dict[int, int] = {}  # diagonal -> index into chains
-    near = open_chains.get
-    for i, j in seeds:
-        d = j - i
-        best = None
-        for dd in (d - 3, d - 2, d - 1, d, d + 1, d + 2, d + 3):  # the first open chain within 3 diagonals
-            c = near(dd)
-            if c is not None and i - chains[c][-1][0] <= 48:
-                best = c
-                break
-        if best is None:
-            chains.append([(i, j)])
-            open_chains[d] = len(chains) - 1
-        else:
-            chains[best].append((i, j))
-            open_chains[d] = best
-    return chains
-
-
 def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_similarity: float,
           min_length: int) -> list[Match]:
-    """Aligned passages of ``a`` and ``b`` grown from seed pairs ``(i, j)`` of equal k-grams."""
+    """Aligned passages of ``a`` and ``b`` grown from seed pairs ``(i, j)`` of equal k-grams: the
+    regions ``align_regions`` grows (extending outwards while the characters agree, stepping over
+    a substituted character when the next CONFIRM characters agree again), as similar as
+    ``min_similarity``."""
     if not seeds:
         return []
-    if len(seeds) == 1:  # half the pairs of a large run share a single fingerprint
-        chains = [seeds]
-    else:
-        chains = _chains(seeds)
-    regions = []
-    for chain in chains:
-        a0, b0 = chain[0]
-        a1, b1 = chain[-1][0] + K, chain[-1][1] + K
-        # Extend outwards while the characters agree, stepping over a substituted character when
-        # the next CONFIRM characters agree again (a near-copy with an edit close to its edge).
-        a0, a1, b0, b1 = extend(a, b, a0, a1, b0, b1, same, CONFIRM)
-        if same and a1 > b0:
-            a1 = b0  # a passage repeated right after itself: the copies cannot overlap
-        if a1 - a0 >= K:
-            regions.append([a0, a1, b0, b1])
-    # Merge regions that continue each other across a small edit.
-    regions.sort()
-    merged: list[list[int]] = []
-    for r in regions:
-        if merged:
-            m = merged[-1]
-            if r[0] <= m[1] + 8 and r[2] <= m[3] + 8 and r[2] >= m[2] - 8 and (r[2] - r[0]) - (m[2] - m[0]) in range(-8, 9):
-                m[1] = max(m[1], r[1])
-                m[3] = max(m[3], r[3])
-                continue
-        merged.append(list(r))
     out = []
-    for a0, a1, b0, b1 in merged:
-        if same and a1 > b0:
-            a1 = b0
-        if max(a1 - a0, b1 - b0) < min_length:
-            continue
+    for a0, a1, b0, b1 in align_regions(a, b, seeds, same, min_length, K, CONFIRM):
         sa, sb = a[a0:a1], b[b0:b1]
         sim = fuzz.ratio(sa, sb)
         if sim >= min_similarity:

@@ -19,8 +19,12 @@
  *       starts over when full.
  *   window_options(w, index) -> (swaps, choice, idioms)
  *       the options of the window ``w``, cached, as jiaokan.speedups.py_window_options defines them.
- *   token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled)
- *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups).
+ *   token_windows(runs, bases, run_tokens, opening, max_neighbour, keep=None) -> (windows, single_runs, doubled)
+ *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups), only
+ *       those that the window filter ``keep`` keeps.
+ *   window_filter(index, skip, terms, min_uses, wanted) -> capsule
+ *       keeps a window unless it is in one of the ``skip`` sets or used ``min_uses`` times in
+ *       ``terms``, and only if the edit index offers it something or it is in ``wanted``.
  *   split_at(items, sep) -> list of lists
  *       the parts of the list ``items`` between its items equal to ``sep``, as str.split splits.
  *   ranges(spans) -> bytes
@@ -796,16 +800,11 @@ done:
     return result;
 }
 
+/* The options of the window w (cached), a new reference; or NULL on an error. */
 static PyObject *
-window_options(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+edit_window(EditIndex *ix, PyObject *w)
 {
-    if (nargs != 2 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "window_options(w, index) takes a str and an edit index");
-        return NULL;
-    }
-    PyObject *w = args[0];
-    EditIndex *ix = PyCapsule_GetPointer(args[1], "jiaokan.edit_index");
-    if (!ix || READY(w) < 0)
+    if (READY(w) < 0)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(w);
     if (n < 1 || n > EDIT_MAX) { /* never cached */
@@ -837,15 +836,120 @@ window_options(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     return got;
 }
 
+static PyObject *
+window_options(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "window_options(w, index) takes a str and an edit index");
+        return NULL;
+    }
+    EditIndex *ix = PyCapsule_GetPointer(args[1], "jiaokan.edit_index");
+    return ix ? edit_window(ix, args[0]) : NULL;
+}
+
+/* ---- window_filter ---- */
+
+typedef struct {
+    PyObject *index;   /* the edit index (a capsule, held) */
+    EditIndex *ix;
+    PyObject *skip;    /* a tuple of sets: windows in any of them are words */
+    PyObject *terms;   /* a dict: windows used min_uses times or more are the document's terms */
+    Py_ssize_t min_uses;
+    PyObject *wanted;  /* a dict or set: windows kept though the index offers them nothing */
+} WindowFilter;
+
+static void
+window_filter_free(PyObject *capsule)
+{
+    WindowFilter *f = PyCapsule_GetPointer(capsule, "jiaokan.window_filter");
+    if (!f)
+        return;
+    Py_XDECREF(f->index);
+    Py_XDECREF(f->skip);
+    Py_XDECREF(f->terms);
+    Py_XDECREF(f->wanted);
+    PyMem_Free(f);
+}
+
+static PyObject *
+window_filter(PyObject *self, PyObject *args)
+{
+    PyObject *index, *skip, *terms, *wanted;
+    Py_ssize_t min_uses;
+    if (!PyArg_ParseTuple(args, "OO!O!nO", &index, &PyTuple_Type, &skip, &PyDict_Type, &terms, &min_uses, &wanted))
+        return NULL;
+    EditIndex *ix = PyCapsule_GetPointer(index, "jiaokan.edit_index");
+    if (!ix)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(skip); i++) {
+        if (!PyAnySet_Check(PyTuple_GET_ITEM(skip, i))) {
+            PyErr_SetString(PyExc_TypeError, "window_filter: skip must be a tuple of sets");
+            return NULL;
+        }
+    }
+    if (!PyDict_Check(wanted) && !PyAnySet_Check(wanted)) {
+        PyErr_SetString(PyExc_TypeError, "window_filter: wanted must be a dict or a set");
+        return NULL;
+    }
+    WindowFilter *f = PyMem_Calloc(1, sizeof(WindowFilter));
+    if (!f)
+        return PyErr_NoMemory();
+    f->ix = ix;
+    f->min_uses = min_uses;
+    Py_INCREF(index), Py_INCREF(skip), Py_INCREF(terms), Py_INCREF(wanted);
+    f->index = index, f->skip = skip, f->terms = terms, f->wanted = wanted;
+    PyObject *capsule = PyCapsule_New(f, "jiaokan.window_filter", window_filter_free);
+    if (!capsule) {
+        Py_DECREF(index), Py_DECREF(skip), Py_DECREF(terms), Py_DECREF(wanted);
+        PyMem_Free(f);
+    }
+    return capsule;
+}
+
+/* 1 when the filter keeps the window w, 0 when it drops it, -1 on an error. */
+static int
+window_kept(WindowFilter *f, PyObject *w)
+{
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(f->skip); i++) {
+        int in = PySet_Contains(PyTuple_GET_ITEM(f->skip, i), w);
+        if (in)
+            return in < 0 ? -1 : 0;
+    }
+    PyObject *uses = PyDict_GetItemWithError(f->terms, w); /* borrowed */
+    if (uses) {
+        Py_ssize_t v = PyLong_AsSsize_t(uses);
+        if (v == -1 && PyErr_Occurred())
+            return -1;
+        if (v >= f->min_uses)
+            return 0;
+    } else if (PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *options = edit_window(f->ix, w);
+    if (!options)
+        return -1;
+    int something = options != f->ix->nothing;
+    Py_DECREF(options);
+    if (something)
+        return 1;
+    return PyDict_Check(f->wanted) ? PyDict_Contains(f->wanted, w) : PySet_Contains(f->wanted, w);
+}
+
 /* ---- token_windows ---- */
 
+/* Adds the place (base, run, a, b) of the window ``key`` to ``windows``: to the window's places
+ * when it has some, else when the filter ``keep`` (if not NULL) keeps it. */
 static int
-add_place(PyObject *windows, PyObject *key, PyObject *base, PyObject *run, Py_ssize_t a, Py_ssize_t b)
+add_place(PyObject *windows, WindowFilter *keep, PyObject *key, PyObject *base, PyObject *run, Py_ssize_t a,
+          Py_ssize_t b)
 {
     PyObject *places = PyDict_GetItemWithError(windows, key); /* borrowed */
     if (!places) {
         if (PyErr_Occurred())
             return -1;
+        int kept = keep ? window_kept(keep, key) : 1;
+        if (kept <= 0)
+            return kept;
         places = PyList_New(0);
         if (!places)
             return -1;
@@ -858,12 +962,12 @@ add_place(PyObject *windows, PyObject *key, PyObject *base, PyObject *run, Py_ss
 }
 
 static int
-add_window(PyObject *windows, PyObject *base, PyObject *run, Py_ssize_t a, Py_ssize_t b)
+add_window(PyObject *windows, WindowFilter *keep, PyObject *base, PyObject *run, Py_ssize_t a, Py_ssize_t b)
 {
     PyObject *key = PyUnicode_Substring(run, a, b);
     if (!key)
         return -1;
-    int rc = add_place(windows, key, base, run, a, b);
+    int rc = add_place(windows, keep, key, base, run, a, b);
     Py_DECREF(key);
     return rc;
 }
@@ -871,10 +975,13 @@ add_window(PyObject *windows, PyObject *base, PyObject *run, Py_ssize_t a, Py_ss
 static PyObject *
 token_windows(PyObject *self, PyObject *args)
 {
-    PyObject *runs, *bases, *run_tokens, *opening;
+    PyObject *runs, *bases, *run_tokens, *opening, *filter = Py_None;
     Py_ssize_t max_neighbour;
-    if (!PyArg_ParseTuple(args, "O!O!O!On", &PyList_Type, &runs, &PyList_Type, &bases, &PyList_Type, &run_tokens,
-                          &opening, &max_neighbour))
+    if (!PyArg_ParseTuple(args, "O!O!O!On|O", &PyList_Type, &runs, &PyList_Type, &bases, &PyList_Type, &run_tokens,
+                          &opening, &max_neighbour, &filter))
+        return NULL;
+    WindowFilter *keep = NULL;
+    if (filter != Py_None && !(keep = PyCapsule_GetPointer(filter, "jiaokan.window_filter")))
         return NULL;
     if (!PyAnySet_Check(opening)) {
         PyErr_SetString(PyExc_TypeError, "token_windows: opening must be a set or frozenset");
@@ -957,16 +1064,16 @@ token_windows(PyObject *self, PyObject *args)
                 continue;
             Py_ssize_t o = offs[i], len = offs[i + 1] - o;
             if (len != 1) {
-                if (add_place(windows, tok, base, run, o, o + len) < 0)
+                if (add_place(windows, keep, tok, base, run, o, o + len) < 0)
                     goto fail;
                 continue;
             }
             Py_ssize_t lp = i ? o - offs[i - 1] : 0, ln = i + 1 < nt ? offs[i + 2] - offs[i + 1] : 0;
-            if (lp && lp <= max_neighbour && add_window(windows, base, run, o - lp, o + 1) < 0)
+            if (lp && lp <= max_neighbour && add_window(windows, keep, base, run, o - lp, o + 1) < 0)
                 goto fail;
-            if (ln && ln <= max_neighbour && add_window(windows, base, run, o, o + 1 + ln) < 0)
+            if (ln && ln <= max_neighbour && add_window(windows, keep, base, run, o, o + 1 + ln) < 0)
                 goto fail;
-            if (lp == 1 && ln == 1 && add_window(windows, base, run, o - 1, o + 2) < 0)
+            if (lp == 1 && ln == 1 && add_window(windows, keep, base, run, o - 1, o + 2) < 0)
                 goto fail;
             Py_UCS4 ch = PyUnicode_READ(kind, data, o);
             if (((lp >= 2 && PyUnicode_READ(kind, data, o - 1) == ch) ||
@@ -1532,8 +1639,10 @@ static PyMethodDef methods[] = {
      "window_options(w, index) -> (swaps, choice, idioms): the swaps of neighbours of w with whether "
      "each is a word, w's look/sound-alike correction, and the idioms w is with a character dropped."},
     {"token_windows", token_windows, METH_VARARGS,
-     "token_windows(runs, bases, run_tokens, opening, max_neighbour) -> (windows, single_runs, doubled): "
-     "TYPO's suspicious windows of segmented Han runs."},
+     "token_windows(runs, bases, run_tokens, opening, max_neighbour, keep=None) -> (windows, single_runs, doubled): "
+     "TYPO's suspicious windows of segmented Han runs (those the window_filter keep keeps)."},
+    {"window_filter", window_filter, METH_VARARGS,
+     "window_filter(index, skip, terms, min_uses, wanted) -> the filter token_windows keeps windows by."},
     {"split_at", (PyCFunction)(void (*)(void))split_at, METH_FASTCALL,
      "split_at(items, sep) -> the parts of the list items between the items equal to sep (one more than there are)."},
     {"ranges", ranges, METH_O,

@@ -205,7 +205,8 @@ def py_window_options(w: str, index: PyEditIndex) -> tuple[tuple, tuple | None, 
     return got
 
 
-def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[str]], opening, max_neighbour: int):
+def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[str]], opening, max_neighbour: int,
+                     keep=None):
     """TYPO's suspicious windows of a document's Han runs (``runs[r]`` starts at ``bases[r]`` and
     is segmented as ``run_tokens[r]``): for each token in ``opening``, in text order, a single
     character with its previous token and with its next one (each of at most ``max_neighbour``
@@ -217,8 +218,19 @@ def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[st
     - single_runs: (start, end) in the text of every stretch of three or more single-character
       tokens of a run that holds a token in ``opening``;
     - doubled: (r, i, start in run) of each single-character token in ``opening`` whose previous
-      token (of two characters or more) ends with it, or whose next one starts with it."""
+      token (of two characters or more) ends with it, or whose next one starts with it.
+
+    With a window filter ``keep`` (``window_filter``), only the windows it keeps."""
     windows: dict[str, list] = {}
+
+    def add(w: str, place: tuple) -> None:
+        places = windows.get(w)
+        if places is None:
+            if keep is not None and not keep(w):
+                return
+            windows[w] = places = []
+        places.append(place)
+
     single_runs: list[tuple[int, int]] = []
     doubled: list[tuple[int, int, int]] = []
     for r, (base, run, tokens) in enumerate(zip(bases, runs, run_tokens)):
@@ -242,16 +254,29 @@ def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[st
                 prev = tokens[i - 1] if i else ""
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
                 if prev and len(prev) <= max_neighbour:
-                    windows.setdefault(run[o - len(prev) : o + 1], []).append((base, run, o - len(prev), o + 1))
+                    add(run[o - len(prev) : o + 1], (base, run, o - len(prev), o + 1))
                 if nxt and len(nxt) <= max_neighbour:
-                    windows.setdefault(run[o : o + 1 + len(nxt)], []).append((base, run, o, o + 1 + len(nxt)))
+                    add(run[o : o + 1 + len(nxt)], (base, run, o, o + 1 + len(nxt)))
                 if len(prev) == 1 and len(nxt) == 1:
-                    windows.setdefault(run[o - 1 : o + 2], []).append((base, run, o - 1, o + 2))
+                    add(run[o - 1 : o + 2], (base, run, o - 1, o + 2))
                 if (len(prev) >= 2 and prev[-1] == tok) or (len(nxt) >= 2 and nxt[0] == tok):
                     doubled.append((r, i, o))
             else:
-                windows.setdefault(tok, []).append((base, run, o, o + len(tok)))
+                add(tok, (base, run, o, o + len(tok)))
     return windows, single_runs, doubled
+
+
+def py_window_filter(index, skip: tuple, terms: dict, min_uses: int, wanted):
+    """The filter ``token_windows`` keeps windows by: not a window in one of the ``skip`` sets (the
+    words) or used ``min_uses`` times in ``terms`` (the document's terms), and one that the edit
+    ``index`` offers something (``window_options``) or that is in ``wanted``."""
+
+    def keep(w: str) -> bool:
+        if any(w in words for words in skip) or terms.get(w, 0) >= min_uses:
+            return False
+        return py_window_options(w, index) != NO_OPTIONS or w in wanted
+
+    return keep
 
 
 def py_ranges(spans: list[tuple[int, int]]) -> array:
@@ -348,6 +373,7 @@ if _native is not None:
     edit_index = _native.edit_index
     window_options = _native.window_options
     token_windows = _native.token_windows
+    window_filter = _native.window_filter
     # Its Python definition is jiaokan.rules.lang.Lexicon.route, over the marisa trie.
     route_log_prob = _native.route_log_prob
     shared_hashes = _native.shared_hashes
@@ -377,6 +403,7 @@ else:
     edit_index = py_edit_index
     window_options = py_window_options
     token_windows = py_token_windows
+    window_filter = py_window_filter
     route_log_prob = None  # Lexicon.route does the work
     shared_hashes = py_shared_hashes
     shared_postings = py_shared_postings

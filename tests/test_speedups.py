@@ -322,6 +322,8 @@ TOKEN = st.text(alphabet="工会人a𠀀", min_size=1, max_size=4)
        st.booleans())
 @example([["工", "会会", "会", "工", "人"], ["人", "a", "工"]], {"会", "工", "a"}, 3, False)
 def test_c_token_windows_equals_python(token_lists, opening, max_neighbour, frozen):
+    """The windows, single-character stretches and doubled spots, in the same order; and with a
+    window filter (each implementation's own, over the same data), the same windows kept."""
     from jiaokan import _speedups
 
     runs = ["".join(tokens) for tokens in token_lists]
@@ -331,6 +333,27 @@ def test_c_token_windows_equals_python(token_lists, opening, max_neighbour, froz
     want = speedups.py_token_windows(runs, bases, token_lists, opening, max_neighbour)
     assert got == want
     assert list(got[0]) == list(want[0])  # the windows in the same order: TYPO's tie-breaks follow it
+    skip, terms, wanted = (frozenset({"工会"}), {"人"}), {"会会": 3, "人工": 2, "a工": 5}, {"人人": ["人工人"]}
+    c_keep = _speedups.window_filter(_index("native"), skip, terms, 3, wanted)
+    py_keep = speedups.py_window_filter(_index("python"), skip, terms, 3, wanted)
+    got = _speedups.token_windows(runs, bases, token_lists, opening, max_neighbour, c_keep)
+    want = speedups.py_token_windows(runs, bases, token_lists, opening, max_neighbour, py_keep)
+    assert got == want and list(got[0]) == list(want[0])
+    plain = speedups.py_token_windows(runs, bases, token_lists, opening, max_neighbour)[0]
+    assert list(want[0]) == [w for w in plain if py_keep(w)]
+
+
+def test_window_filter_keeps_what_the_lexicon_offers_something_for():
+    for impl in ("python", "native") if speedups.NATIVE else ("python",):
+        make = speedups.py_window_filter if impl == "python" else speedups.window_filter
+        keep = make(_index(impl), (frozenset({"工工"}),), {"会会": 3}, 3, {"人人": ["人工人"]})
+        keep = keep if impl == "python" else (lambda w, f=keep: bool(
+            speedups.token_windows([w], [0], [[w]], {w}, 3, f)[0]))
+        assert not keep("工工")  # a word (in a skip set)
+        assert not keep("会会")  # a term of the document
+        assert keep("会工")  # swaps into a word
+        assert keep("人人")  # wanted
+        assert not keep("人")  # nothing one edit away
 
 
 @native
@@ -345,6 +368,10 @@ def test_c_token_windows_refuses_tokens_that_are_not_the_run():
         _speedups.token_windows(["工会"], [0], [("工", "会")], {"工"}, 3)
     with pytest.raises(TypeError):
         _speedups.token_windows(["工会"], [0], [["工", "会"]], ["工"], 3)
+    with pytest.raises(ValueError):  # a capsule of another kind
+        _speedups.token_windows(["工会"], [0], [["工", "会"]], {"工"}, 3, _index("native"))
+    with pytest.raises(TypeError):
+        _speedups.window_filter(_index("native"), [frozenset()], {}, 3, {})
 
 
 @native

@@ -18,7 +18,7 @@ import regex
 
 from jiaokan.rules.lang import cut, cut_many, lexicon
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
-from jiaokan.speedups import edit_index, repeated_grams, token_windows, window_options
+from jiaokan.speedups import edit_index, repeated_grams, token_windows, window_filter, window_options
 
 from .lexicon import confusable, confusables, frequency, log_prob
 
@@ -281,7 +281,11 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # the single characters next to a word that starts or ends with the same character (doubled?).
     bases = [base for base, _ in runs]
     texts = [run for _, run in runs]
-    windows, single_runs, doubled = token_windows(texts, bases, run_tokens, opening, MAX_WINDOW - 1)
+    # ... of those, the ones worth a look: not a word or one of the document's terms, and one the
+    # lexicon offers a correction (or a missing character) for.
+    index = _edit_index()
+    keep = window_filter(index, (common, user_words), terms, DOC_TERM_MIN, term_del)
+    windows, single_runs, doubled = token_windows(texts, bases, run_tokens, opening, MAX_WINDOW - 1, keep)
     run_starts = [start for start, _ in single_runs]  # in text order: a binary search finds the one around a spot
     for r, i, o in doubled:
         base, tokens = bases[r], run_tokens[r]
@@ -309,15 +313,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 and not (not prev and base + o > 0 and text[base + o - 1].isdigit())):  # 2006年年均
             add(Candidate("doubled", base + o, base + o + 2, tok + tok, tok,
                           f"“{tok}{nxt}” repeats “{tok}”: a lone “{tok}” before “{nxt}”", "normal"))
-    # Each distinct window string is looked up once; most are words or have nothing one edit away.
-    index = _edit_index()
+    # Each distinct window string is looked up once (its options come from the index's cache).
     for w, places in windows.items():
-        if w in user_words or w in common or terms.get(w, 0) >= DOC_TERM_MIN:
-            continue  # known(w)
         swaps, choice, idioms = window_options(w, index)
         dropped = term_del.get(w)
-        if not (swaps or choice or idioms or dropped):
-            continue
         # A window shared by two neighbouring tokens is one place.
         for base, run, a, b in (dict.fromkeys(places) if len(places) > 1 else places):
             if swaps:

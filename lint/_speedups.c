@@ -22,9 +22,10 @@
  *   token_windows(runs, bases, run_tokens, opening, max_neighbour, keep=None) -> (windows, single_runs, doubled)
  *       TYPO's suspicious windows of a document's segmented Han runs (see jiaokan.speedups), only
  *       those that the window filter ``keep`` keeps.
- *   window_filter(index, skip, terms, min_uses, wanted) -> capsule
+ *   window_filter(index, skip, terms, min_uses, wanted, swap_uses) -> capsule
  *       keeps a window unless it is in one of the ``skip`` sets or used ``min_uses`` times in
- *       ``terms``, and only if the edit index offers it something or it is in ``wanted``.
+ *       ``terms``, and only if the edit index offers it a correction (a look/sound-alike, idioms,
+ *       or a swap that is a word or used ``swap_uses`` times in terms) or it is in ``wanted``.
  *   split_at(items, sep) -> list of lists
  *       the parts of the list ``items`` between its items equal to ``sep``, as str.split splits.
  *   ranges(spans) -> bytes
@@ -855,6 +856,7 @@ typedef struct {
     PyObject *skip;    /* a tuple of sets: windows in any of them are words */
     PyObject *terms;   /* a dict: windows used min_uses times or more are the document's terms */
     Py_ssize_t min_uses;
+    Py_ssize_t swap_uses; /* a swap that is no word counts where the document uses it this often */
     PyObject *wanted;  /* a dict or set: windows kept though the index offers them nothing */
 } WindowFilter;
 
@@ -875,8 +877,9 @@ static PyObject *
 window_filter(PyObject *self, PyObject *args)
 {
     PyObject *index, *skip, *terms, *wanted;
-    Py_ssize_t min_uses;
-    if (!PyArg_ParseTuple(args, "OO!O!nO", &index, &PyTuple_Type, &skip, &PyDict_Type, &terms, &min_uses, &wanted))
+    Py_ssize_t min_uses, swap_uses;
+    if (!PyArg_ParseTuple(args, "OO!O!nOn", &index, &PyTuple_Type, &skip, &PyDict_Type, &terms, &min_uses, &wanted,
+                          &swap_uses))
         return NULL;
     EditIndex *ix = PyCapsule_GetPointer(index, "jiaokan.edit_index");
     if (!ix)
@@ -896,6 +899,7 @@ window_filter(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     f->ix = ix;
     f->min_uses = min_uses;
+    f->swap_uses = swap_uses;
     Py_INCREF(index), Py_INCREF(skip), Py_INCREF(terms), Py_INCREF(wanted);
     f->index = index, f->skip = skip, f->terms = terms, f->wanted = wanted;
     PyObject *capsule = PyCapsule_New(f, "jiaokan.window_filter", window_filter_free);
@@ -904,6 +908,40 @@ window_filter(PyObject *self, PyObject *args)
         PyMem_Free(f);
     }
     return capsule;
+}
+
+/* How often the document uses w (its count in the terms), or -1 on an error. */
+static Py_ssize_t
+term_uses(WindowFilter *f, PyObject *w)
+{
+    PyObject *uses = PyDict_GetItemWithError(f->terms, w); /* borrowed */
+    if (!uses)
+        return PyErr_Occurred() ? -1 : 0;
+    return PyLong_AsSsize_t(uses);
+}
+
+/* 1 when the options of a window offer a correction: a look/sound-alike, idioms, or a swap that is
+ * a word or a term of the document; 0 when not; -1 on an error. */
+static int
+options_offer(WindowFilter *f, PyObject *options)
+{
+    if (options == f->ix->nothing)
+        return 0;
+    PyObject *swaps = PyTuple_GET_ITEM(options, 0), *choice = PyTuple_GET_ITEM(options, 1);
+    PyObject *idioms = PyTuple_GET_ITEM(options, 2);
+    if (choice != Py_None || PyTuple_GET_SIZE(idioms))
+        return 1;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(swaps); i++) {
+        PyObject *swap = PyTuple_GET_ITEM(swaps, i);
+        if (PyTuple_GET_ITEM(swap, 1) == Py_True)
+            return 1;
+        Py_ssize_t uses = term_uses(f, PyTuple_GET_ITEM(swap, 0));
+        if (uses == -1 && PyErr_Occurred())
+            return -1;
+        if (uses >= f->swap_uses)
+            return 1;
+    }
+    return 0;
 }
 
 /* 1 when the filter keeps the window w, 0 when it drops it, -1 on an error. */
@@ -915,23 +953,18 @@ window_kept(WindowFilter *f, PyObject *w)
         if (in)
             return in < 0 ? -1 : 0;
     }
-    PyObject *uses = PyDict_GetItemWithError(f->terms, w); /* borrowed */
-    if (uses) {
-        Py_ssize_t v = PyLong_AsSsize_t(uses);
-        if (v == -1 && PyErr_Occurred())
-            return -1;
-        if (v >= f->min_uses)
-            return 0;
-    } else if (PyErr_Occurred()) {
+    Py_ssize_t uses = term_uses(f, w);
+    if (uses == -1 && PyErr_Occurred())
         return -1;
-    }
+    if (uses >= f->min_uses)
+        return 0;
     PyObject *options = edit_window(f->ix, w);
     if (!options)
         return -1;
-    int something = options != f->ix->nothing;
+    int offer = options_offer(f, options);
     Py_DECREF(options);
-    if (something)
-        return 1;
+    if (offer)
+        return offer;
     return PyDict_Check(f->wanted) ? PyDict_Contains(f->wanted, w) : PySet_Contains(f->wanted, w);
 }
 
@@ -1642,7 +1675,7 @@ static PyMethodDef methods[] = {
      "token_windows(runs, bases, run_tokens, opening, max_neighbour, keep=None) -> (windows, single_runs, doubled): "
      "TYPO's suspicious windows of segmented Han runs (those the window_filter keep keeps)."},
     {"window_filter", window_filter, METH_VARARGS,
-     "window_filter(index, skip, terms, min_uses, wanted) -> the filter token_windows keeps windows by."},
+     "window_filter(index, skip, terms, min_uses, wanted, swap_uses) -> the filter token_windows keeps windows by."},
     {"split_at", (PyCFunction)(void (*)(void))split_at, METH_FASTCALL,
      "split_at(items, sep) -> the parts of the list items between the items equal to sep (one more than there are)."},
     {"ranges", ranges, METH_O,

@@ -266,15 +266,19 @@ def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[st
     return windows, single_runs, doubled
 
 
-def py_window_filter(index, skip: tuple, terms: dict, min_uses: int, wanted):
+def py_window_filter(index, skip: tuple, terms: dict, min_uses: int, wanted, swap_uses: int):
     """The filter ``token_windows`` keeps windows by: not a window in one of the ``skip`` sets (the
     words) or used ``min_uses`` times in ``terms`` (the document's terms), and one that the edit
-    ``index`` offers something (``window_options``) or that is in ``wanted``."""
+    ``index`` offers a correction (``window_options``: a look/sound-alike, idioms, or a swap that
+    is a word or used ``swap_uses`` times in ``terms``) or that is in ``wanted``."""
 
     def keep(w: str) -> bool:
         if any(w in words for words in skip) or terms.get(w, 0) >= min_uses:
             return False
-        return py_window_options(w, index) != NO_OPTIONS or w in wanted
+        swaps, choice, idioms = py_window_options(w, index)
+        offered = choice is not None or idioms or any(
+            known or terms.get(swap, 0) >= swap_uses for swap, known in swaps)
+        return bool(offered) or w in wanted
 
     return keep
 

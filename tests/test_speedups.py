@@ -334,8 +334,8 @@ def test_c_token_windows_equals_python(token_lists, opening, max_neighbour, froz
     assert got == want
     assert list(got[0]) == list(want[0])  # the windows in the same order: TYPO's tie-breaks follow it
     skip, terms, wanted = (frozenset({"工会"}), {"人"}), {"会会": 3, "人工": 2, "a工": 5}, {"人人": ["人工人"]}
-    c_keep = _speedups.window_filter(_index("native"), skip, terms, 3, wanted)
-    py_keep = speedups.py_window_filter(_index("python"), skip, terms, 3, wanted)
+    c_keep = _speedups.window_filter(_index("native"), skip, terms, 3, wanted, 2)
+    py_keep = speedups.py_window_filter(_index("python"), skip, terms, 3, wanted, 2)
     got = _speedups.token_windows(runs, bases, token_lists, opening, max_neighbour, c_keep)
     want = speedups.py_token_windows(runs, bases, token_lists, opening, max_neighbour, py_keep)
     assert got == want and list(got[0]) == list(want[0])
@@ -346,7 +346,7 @@ def test_c_token_windows_equals_python(token_lists, opening, max_neighbour, froz
 def test_window_filter_keeps_what_the_lexicon_offers_something_for():
     for impl in ("python", "native") if speedups.NATIVE else ("python",):
         make = speedups.py_window_filter if impl == "python" else speedups.window_filter
-        keep = make(_index(impl), (frozenset({"工工"}),), {"会会": 3}, 3, {"人人": ["人工人"]})
+        keep = make(_index(impl), (frozenset({"工工"}),), {"会会": 3, "会人人工": 2}, 3, {"人人": ["人工人"]}, 2)
         keep = keep if impl == "python" else (lambda w, f=keep: bool(
             speedups.token_windows([w], [0], [[w]], {w}, 3, f)[0]))
         assert not keep("工工")  # a word (in a skip set)
@@ -354,6 +354,8 @@ def test_window_filter_keeps_what_the_lexicon_offers_something_for():
         assert keep("会工")  # swaps into a word
         assert keep("人人")  # wanted
         assert not keep("人")  # nothing one edit away
+        assert keep("人会人工")  # its swap 会人人工 is a term of the document (used twice)
+        assert not keep("工人工会")  # swaps (at four characters, all of them) that are neither words nor terms
 
 
 @native
@@ -371,7 +373,7 @@ def test_c_token_windows_refuses_tokens_that_are_not_the_run():
     with pytest.raises(ValueError):  # a capsule of another kind
         _speedups.token_windows(["工会"], [0], [["工", "会"]], {"工"}, 3, _index("native"))
     with pytest.raises(TypeError):
-        _speedups.window_filter(_index("native"), [frozenset()], {}, 3, {})
+        _speedups.window_filter(_index("native"), [frozenset()], {}, 3, {}, 5)
 
 
 @native

@@ -282,9 +282,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     bases = [base for base, _ in runs]
     texts = [run for _, run in runs]
     # ... of those, the ones worth a look: not a word or one of the document's terms, and one the
-    # lexicon offers a correction (or a missing character) for.
+    # lexicon offers a correction (or a missing character) for; a swap only where _transposed
+    # would try it (a word, or a term of the document).
     index = _edit_index()
-    keep = window_filter(index, (common, user_words), terms, DOC_TERM_MIN, term_del)
+    keep = window_filter(index, (common, user_words), terms, DOC_TERM_MIN, term_del, DOC_TERM_EVIDENCE)
     windows, single_runs, doubled = token_windows(texts, bases, run_tokens, opening, MAX_WINDOW - 1, keep)
     run_starts = [start for start, _ in single_runs]  # in text order: a binary search finds the one around a spot
     for r, i, o in doubled:

@@ -651,6 +651,33 @@ compare_cp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Sorts n code points (all below 2^24) in place: a radix sort, a byte at a time. 0, or -1 with an
+ * exception set. */
+static int
+sort_code_points(uint32_t *a, size_t n)
+{
+    uint32_t *tmp = PyMem_Malloc((n ? n : 1) * sizeof(uint32_t)), *src = a, *dst = tmp;
+    if (!tmp) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (int shift = 0; shift < 24; shift += 8) {
+        size_t count[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[((src[i] >> shift) & 0xFF) + 1]++;
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
+        uint32_t *t = src;
+        src = dst, dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof(uint32_t));
+    PyMem_Free(tmp);
+    return 0;
+}
+
 /* The sorted code points of confusables(chr(c)), asked once per character (bytes, borrowed from
  * the index's dict), or NULL on an error. */
 static PyObject *
@@ -673,8 +700,7 @@ alikes_of(EditIndex *ix, uint32_t c)
                 uint32_t *cp = (uint32_t *)PyBytes_AS_STRING(sorted);
                 for (Py_ssize_t i = 0; i < n; i++)
                     cp[i] = PyUnicode_READ_CHAR(alike, i);
-                qsort(cp, (size_t)n, sizeof(uint32_t), compare_cp);
-                if (PyDict_SetItem(ix->alikes, key, sorted) == 0)
+                if (sort_code_points(cp, (size_t)n) == 0 && PyDict_SetItem(ix->alikes, key, sorted) == 0)
                     got = sorted; /* the dict holds it */
                 Py_DECREF(sorted);
             }

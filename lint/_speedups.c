@@ -564,37 +564,60 @@ edit_index_capsule_free(PyObject *capsule)
         edit_index_free(ix);
 }
 
-/* Fills ``t`` with the keys of ``keys`` (str of 1 to EDIT_MAX characters), each with its value
- * in ``values`` (borrowed) when that is not NULL. */
+/* Puts the key ``key`` (a str of 1 to EDIT_MAX characters) with ``value`` (borrowed) into ``t``;
+ * 0, or -1 with an exception set. */
 static int
-edit_fill(EditTable *t, PyObject *keys, Py_ssize_t count, PyObject *values)
+edit_add(EditTable *t, PyObject *key, PyObject *value)
 {
-    if (edit_alloc(t, count) < 0)
+    Py_ssize_t n = PyUnicode_Check(key) && READY(key) == 0 ? PyUnicode_GET_LENGTH(key) : -1;
+    if (n < 1 || n > EDIT_MAX || (value && (!PyUnicode_Check(value) || READY(value) < 0))) {
+        if (!PyErr_Occurred())
+            PyErr_Format(PyExc_ValueError, "edit_index: keys must be str of 1 to %d characters, values str", EDIT_MAX);
         return -1;
-    PyObject *it = PyObject_GetIter(keys), *key;
+    }
+    uint32_t cp[EDIT_MAX];
+    int kind = PyUnicode_KIND(key);
+    const void *data = PyUnicode_DATA(key);
+    for (Py_ssize_t i = 0; i < n; i++)
+        cp[i] = PyUnicode_READ(kind, data, i);
+    EditSlot *s = edit_slot(t, cp, n);
+    memcpy(s->cp, cp, (size_t)n * sizeof(uint32_t));
+    s->len = (uint32_t)n;
+    s->value = value;
+    return 0;
+}
+
+/* Fills ``t`` with the words of the set ``words``. */
+static int
+edit_fill_set(EditTable *t, PyObject *words)
+{
+    if (edit_alloc(t, PySet_GET_SIZE(words)) < 0)
+        return -1;
+    PyObject *it = PyObject_GetIter(words), *key;
     if (!it)
         return -1;
     while ((key = PyIter_Next(it))) {
-        Py_ssize_t n = PyUnicode_Check(key) && READY(key) == 0 ? PyUnicode_GET_LENGTH(key) : -1;
-        PyObject *value = values && n > 0 ? PyDict_GetItemWithError(values, key) : NULL; /* borrowed */
-        if (n < 1 || n > EDIT_MAX || (values && (!value || !PyUnicode_Check(value) || READY(value) < 0))) {
-            if (!PyErr_Occurred())
-                PyErr_Format(PyExc_ValueError, "edit_index: keys must be str of 1 to %d characters, values str",
-                             EDIT_MAX);
-            Py_DECREF(key);
-            break;
-        }
-        uint32_t cp[EDIT_MAX];
-        for (Py_ssize_t i = 0; i < n; i++)
-            cp[i] = PyUnicode_READ_CHAR(key, i);
+        int rc = edit_add(t, key, NULL);
         Py_DECREF(key);
-        EditSlot *s = edit_slot(t, cp, n);
-        memcpy(s->cp, cp, (size_t)n * sizeof(uint32_t));
-        s->len = (uint32_t)n;
-        s->value = value;
+        if (rc < 0)
+            break;
     }
     Py_DECREF(it);
     return PyErr_Occurred() ? -1 : 0;
+}
+
+/* Fills ``t`` with the keys of the dict ``table``, each with its value (borrowed). */
+static int
+edit_fill_dict(EditTable *t, PyObject *table)
+{
+    if (edit_alloc(t, PyDict_GET_SIZE(table)) < 0)
+        return -1;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(table, &pos, &key, &value))
+        if (edit_add(t, key, value) < 0)
+            return -1;
+    return 0;
 }
 
 static PyObject *
@@ -627,8 +650,8 @@ edit_index(PyObject *self, PyObject *args)
     ix->frequency = frequency;
     ix->keep_all_from = keep_all_from;
     ix->cache_size = cache_size;
-    if (ix->table && ix->alikes && ix->nothing && edit_fill(&ix->words, words, PySet_GET_SIZE(words), NULL) == 0
-        && edit_fill(&ix->patterns, ix->table, PyDict_GET_SIZE(ix->table), ix->table) == 0
+    if (ix->table && ix->alikes && ix->nothing && edit_fill_set(&ix->words, words) == 0
+        && edit_fill_dict(&ix->patterns, ix->table) == 0
         && edit_alloc(&ix->cache, cache_size) == 0) {
         PyObject *capsule = PyCapsule_New(ix, "jiaokan.edit_index", edit_index_capsule_free);
         if (capsule)

@@ -9,8 +9,8 @@ an approximate one what the approximator allows (550余 is [550, 605)).
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 

@@ -27,8 +27,8 @@ def idioms_minus_one(text: str) -> tuple[str, ...]:
 def confusables(a: str) -> str:
     """Characters that look or sound like ``a``: the same toned reading in pypinyin, or four-corner
     codes that share the first four digits, or differ in one of them and share the rest. One string
-    (the store's groups joined; a character may recur), which ``window_options`` scans: cheaper to
-    make than a set of hundreds."""
+    (the store's groups joined; a character may recur), which the edit index of ``window_options``
+    keeps sorted, once per character: cheaper to make than a set of hundreds."""
     lex = lexicon()
     groups = [lex.sound_alikes(r) for r in lex.readings(a)]
     code = lex.shape(a)

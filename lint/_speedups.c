@@ -1360,6 +1360,30 @@ done:
 
 /* ---- shared_hashes ---- */
 
+/* The slot where the 64-bit value h starts its probe, in a table of mask + 1 slots. */
+static inline size_t
+hash_slot(uint64_t h, size_t mask)
+{
+    return (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & mask;
+}
+
+/* A buffer of the array ``obj``, whose items must be unsigned integers of ``itemsize`` bytes (a
+ * typecode in ``formats``); 0, or -1 with a TypeError naming ``who``. */
+static int
+get_array(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *formats, const char *who)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (view->itemsize != itemsize || view->format == NULL || strchr(formats, view->format[0]) == NULL) {
+        PyBuffer_Release(view);
+        view->obj = NULL;
+        PyErr_Format(PyExc_TypeError, "%s: arrays of unsigned %zd-bit integers expected", who, 8 * itemsize);
+        return -1;
+    }
+    return 0;
+}
+
+
 typedef struct {
     uint64_t h;
     int64_t last; /* the last array the value was seen in; -1: empty slot */
@@ -1382,13 +1406,8 @@ shared_hashes(PyObject *self, PyObject *arg)
         goto done;
     }
     for (; got < n; got++) {
-        if (PyObject_GetBuffer(PySequence_Fast_GET_ITEM(seq, got), &views[got], PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        if (get_array(PySequence_Fast_GET_ITEM(seq, got), &views[got], 8, "QL", "shared_hashes") < 0)
             goto done;
-        if (views[got].itemsize != 8 || views[got].format == NULL || strchr("QL", views[got].format[0]) == NULL) {
-            PyBuffer_Release(&views[got]);
-            PyErr_SetString(PyExc_TypeError, "shared_hashes: arrays of unsigned 64-bit integers expected");
-            goto done;
-        }
         total += views[got].len / 8;
     }
     size_t size = 16;
@@ -1408,7 +1427,7 @@ shared_hashes(PyObject *self, PyObject *arg)
         Py_ssize_t m = views[d].len / 8;
         for (Py_ssize_t i = 0; i < m; i++) {
             uint64_t h = v[i];
-            size_t s = (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & (size - 1);
+            size_t s = hash_slot(h, size - 1);
             for (;;) {
                 hslot_t *e = &table[s];
                 if (e->last < 0) {
@@ -1454,21 +1473,6 @@ typedef struct {
     Py_ssize_t last;  /* that document */
 } pslot_t;
 
-/* A buffer of the array at ``obj`` with items of ``itemsize`` bytes, unsigned ("Q"/"L" or "I"). */
-static int
-get_array(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *formats)
-{
-    if (PyObject_GetBuffer(obj, view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
-        return -1;
-    if (view->itemsize != itemsize || view->format == NULL || strchr(formats, view->format[0]) == NULL) {
-        PyBuffer_Release(view);
-        view->obj = NULL;
-        PyErr_SetString(PyExc_TypeError, "shared_postings: arrays of unsigned integers expected (\"Q\", \"I\")");
-        return -1;
-    }
-    return 0;
-}
-
 static PyObject *
 shared_postings(PyObject *self, PyObject *args)
 {
@@ -1505,7 +1509,7 @@ shared_postings(PyObject *self, PyObject *args)
         Py_DECREF(key); /* the set holds it: the borrowed pointer stays valid */
         if (PyErr_Occurred())
             goto done;
-        size_t s = (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & (size - 1);
+        size_t s = hash_slot(h, size - 1);
         while (table[s].key && table[s].h != h)
             s = (s + 1) & (size - 1);
         table[s].h = h;
@@ -1516,8 +1520,8 @@ shared_postings(PyObject *self, PyObject *args)
         goto done;
     for (Py_ssize_t d = 0; d < n; d++) {
         Py_buffer hv = {0}, pv = {0};
-        if (get_array(PyList_GET_ITEM(hash_arrays, d), &hv, 8, "QL") < 0
-            || get_array(PyList_GET_ITEM(position_arrays, d), &pv, 4, "IL") < 0) {
+        if (get_array(PyList_GET_ITEM(hash_arrays, d), &hv, 8, "QL", "shared_postings") < 0
+            || get_array(PyList_GET_ITEM(position_arrays, d), &pv, 4, "IL", "shared_postings") < 0) {
             if (hv.obj)
                 PyBuffer_Release(&hv);
             goto done;
@@ -1529,7 +1533,7 @@ shared_postings(PyObject *self, PyObject *args)
         int ok = mine && dkey && PyList_Append(shared_of, mine) == 0;
         for (Py_ssize_t i = 0; ok && i < m; i++) {
             uint64_t h = hs[i];
-            size_t s = (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & (size - 1);
+            size_t s = hash_slot(h, size - 1);
             while (table[s].key && table[s].h != h)
                 s = (s + 1) & (size - 1);
             pslot_t *e = &table[s];

@@ -61,20 +61,6 @@ def py_extend(a: str, b: str, a0: int, a1: int, b0: int, b1: int, same: bool, co
     return a0, a1, b0, b1
 
 
-EDIT_MAX = 4  # the longest key of an edit index: windows, suggestible words and their patterns have 2-4 characters
-NO_OPTIONS = ((), None, ())  # what most windows have
-
-
-class PyEditIndex:
-    """What ``window_options`` looks a window up in, and its cache of the answers."""
-
-    def __init__(self, words, table, idioms, confusables, frequency, keep_all_from: int, cache_size: int):
-        self.words, self.table, self.idioms = words, table, idioms
-        self.confusables, self.frequency = confusables, frequency
-        self.keep_all_from, self.cache_size = keep_all_from, cache_size
-        self.cache: dict[str, tuple] = {}
-
-
 CHAIN_DIAGONALS = 3  # a seed joins an open chain up to this many diagonals away ...
 CHAIN_GAP = 48  # ... whose last seed is at most this far back
 MERGE_SLACK = 8  # regions that continue each other across an edit this small merge
@@ -106,7 +92,7 @@ def py_align_regions(a: str, b: str, seeds: list[tuple[int, int]], same: bool, m
                      confirm: int) -> list[tuple[int, int, int, int]]:
     """The aligned regions (a0, a1, b0, b1) of ``a`` and ``b`` grown from the seed pairs ``(i, j)``
     of equal ``k``-grams: the seeds chained along diagonals, each chain's span grown outwards as
-    ``extend`` grows it (with ``same``, ``a`` and ``b`` are one text, and a copy never reaches into
+    ``py_extend`` grows it (with ``same``, ``a`` and ``b`` are one text, and a copy never reaches into
     the other), those of at least ``k`` characters merged where they continue each other across a
     small edit, and of those the ones of at least ``min_length`` characters."""
     if any(i < 0 or j < 0 or i + k > len(a) or j + k > len(b) for i, j in seeds):
@@ -138,6 +124,20 @@ def py_align_regions(a: str, b: str, seeds: list[tuple[int, int]], same: bool, m
         if max(a1 - a0, b1 - b0) >= min_length:
             out.append((a0, a1, b0, b1))
     return out
+
+
+EDIT_MAX = 4  # the longest key of an edit index: windows, suggestible words and their patterns have 2-4 characters
+NO_OPTIONS = ((), None, ())  # what most windows have
+
+
+class PyEditIndex:
+    """What ``window_options`` looks a window up in, and its cache of the answers."""
+
+    def __init__(self, words, table, idioms, confusables, frequency, keep_all_from: int, cache_size: int):
+        self.words, self.table, self.idioms = words, table, idioms
+        self.confusables, self.frequency = confusables, frequency
+        self.keep_all_from, self.cache_size = keep_all_from, cache_size
+        self.cache: dict[str, tuple] = {}
 
 
 def py_edit_index(words: set | frozenset, table: dict[str, str], idioms: dict[str, tuple], confusables, frequency,

@@ -1463,6 +1463,95 @@ done:
     return out;
 }
 
+/* ---- repeated_pairs ---- */
+
+typedef struct {
+    uint64_t h;
+    Py_ssize_t head, tail, count; /* head -1: an empty slot */
+} rslot_t;
+
+/* The pairs (p, q), p before q, of the positions of each value that occurs 2 to max_per times in
+ * ``hashes`` (the positions beside them): values in order of first occurrence, each one's pairs
+ * in order of their positions' occurrence. */
+static PyObject *
+repeated_pairs(PyObject *self, PyObject *args)
+{
+    PyObject *hash_obj, *pos_obj;
+    Py_ssize_t max_per;
+    if (!PyArg_ParseTuple(args, "OOn", &hash_obj, &pos_obj, &max_per))
+        return NULL;
+    Py_buffer hv, pv;
+    if (get_array(hash_obj, &hv, 8, "QL", "repeated_pairs") < 0)
+        return NULL;
+    if (get_array(pos_obj, &pv, 4, "IL", "repeated_pairs") < 0) {
+        PyBuffer_Release(&hv);
+        return NULL;
+    }
+    Py_ssize_t n = hv.len / 8;
+    PyObject *out = NULL;
+    rslot_t *table = NULL;
+    Py_ssize_t *next = NULL, *slot_of = NULL;
+    if (pv.len / 4 != n) {
+        PyErr_SetString(PyExc_ValueError, "repeated_pairs: hashes and positions differ in length");
+        goto done;
+    }
+    const uint64_t *h = hv.buf;
+    const uint32_t *pos = pv.buf;
+    size_t size = 16;
+    while (size < 2 * (size_t)n)
+        size <<= 1;
+    table = PyMem_Malloc(size * sizeof(rslot_t));
+    next = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
+    slot_of = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
+    out = PyList_New(0);
+    if (!table || !next || !slot_of || !out) {
+        if (out)
+            PyErr_NoMemory();
+        Py_CLEAR(out);
+        goto done;
+    }
+    for (size_t s = 0; s < size; s++)
+        table[s].head = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        size_t s = hash_slot(h[i], size - 1);
+        while (table[s].head >= 0 && table[s].h != h[i])
+            s = (s + 1) & (size - 1);
+        rslot_t *e = &table[s];
+        next[i] = -1;
+        if (e->head < 0) {
+            e->h = h[i];
+            e->head = e->tail = i;
+            e->count = 1;
+            slot_of[i] = (Py_ssize_t)s; /* i opens the value's list */
+        } else {
+            next[e->tail] = i;
+            e->tail = i;
+            e->count++;
+            slot_of[i] = -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (slot_of[i] < 0)
+            continue;
+        rslot_t *e = &table[slot_of[i]];
+        if (e->count < 2 || e->count > max_per)
+            continue;
+        for (Py_ssize_t x = e->head; x >= 0; x = next[x])
+            for (Py_ssize_t y = next[x]; y >= 0; y = next[y])
+                if (append_value(out, "(II)", (unsigned int)pos[x], (unsigned int)pos[y]) < 0) {
+                    Py_CLEAR(out);
+                    goto done;
+                }
+    }
+done:
+    PyMem_Free(table);
+    PyMem_Free(next);
+    PyMem_Free(slot_of);
+    PyBuffer_Release(&hv);
+    PyBuffer_Release(&pv);
+    return out;
+}
+
 /* ---- shared_postings ---- */
 
 typedef struct {
@@ -1737,6 +1826,9 @@ static PyMethodDef methods[] = {
      "route_log_prob(text, table, blob, logps, max_len, unknown) -> jieba's best route log-probability of text."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
+    {"repeated_pairs", repeated_pairs, METH_VARARGS,
+     "repeated_pairs(hashes, positions, max_per) -> [(p, q)]: the pairs of positions of each value that occurs "
+     "2 to max_per times, values in order of first occurrence."},
     {"shared_postings", shared_postings, METH_VARARGS,
      "shared_postings(hash_arrays, position_arrays, shared) -> (postings, shared_of): for each value of shared, "
      "the documents holding it with its positions in each; and each document's shared values in text order."},

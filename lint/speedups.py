@@ -309,6 +309,24 @@ def py_split_at(items: list, sep) -> list[list]:
     return out
 
 
+def py_repeated_pairs(hashes, positions, max_per: int) -> list[tuple[int, int]]:
+    """The pairs ``(p, q)``, ``p`` before ``q``, of the positions of each value that occurs 2 to
+    ``max_per`` times in ``hashes`` (``positions`` beside them): values in order of first
+    occurrence, each one's pairs in the order its positions occur."""
+    if len(hashes) != len(positions):
+        raise ValueError("repeated_pairs: hashes and positions differ in length")
+    by_hash: dict[int, list[int]] = {}
+    for h, p in zip(hashes, positions):
+        by_hash.setdefault(h, []).append(p)
+    pairs = []
+    for where in by_hash.values():
+        if 1 < len(where) <= max_per:
+            for x in range(len(where)):
+                for y in range(x + 1, len(where)):
+                    pairs.append((where[x], where[y]))
+    return pairs
+
+
 def py_shared_hashes(arrays) -> set[int]:
     """The values that occur in at least two of ``arrays``, by set operations (a dict of every value
     with its arrays would take gigabytes at 100 MB of text)."""
@@ -381,6 +399,7 @@ if _native is not None:
     # Its Python definition is jiaokan.rules.lang.Lexicon.route, over the marisa trie.
     route_log_prob = _native.route_log_prob
     shared_hashes = _native.shared_hashes
+    repeated_pairs = _native.repeated_pairs
     shared_postings = _native.shared_postings
     split_at = _native.split_at
 
@@ -410,6 +429,7 @@ else:
     window_filter = py_window_filter
     route_log_prob = None  # Lexicon.route does the work
     shared_hashes = py_shared_hashes
+    repeated_pairs = py_repeated_pairs
     shared_postings = py_shared_postings
     split_at = py_split_at
     winnow = py_winnow

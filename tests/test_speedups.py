@@ -393,3 +393,32 @@ def test_c_ranges_refuses_what_is_not_a_span():
     for bad in ([[0, 3]], [(0,)], [("a", 1)], 5):
         with pytest.raises(TypeError):
             _speedups.ranges(bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([0, 1, 7, 2**63, 2**64 - 1]), st.integers(0, 2**32 - 1)), max_size=40),
+       st.integers(0, 5))
+@example([(7, 10), (1, 11), (7, 12), (1, 13), (7, 14)], 3)
+def test_repeated_pairs_is_its_definition(items, max_per):
+    """Every pair of places of each value held 2 to max_per times, values in order of first
+    occurrence and places in text order; the same from C."""
+    from array import array
+
+    hashes, positions = array("Q", [h for h, _ in items]), array("I", [p for _, p in items])
+    got = speedups.py_repeated_pairs(hashes, positions, max_per)
+    expected = []
+    for h in dict.fromkeys(hashes):
+        where = [p for g, p in items if g == h]
+        if 2 <= len(where) <= max_per:
+            expected += [(where[x], where[y]) for x in range(len(where)) for y in range(x + 1, len(where))]
+    assert got == expected
+    if items == [(7, 10), (1, 11), (7, 12), (1, 13), (7, 14)]:
+        assert got == [(10, 12), (10, 14), (12, 14), (11, 13)]
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        assert _speedups.repeated_pairs(hashes, positions, max_per) == got
+        with pytest.raises(ValueError):
+            _speedups.repeated_pairs(hashes, array("I", [*positions, 1]), max_per)
+        with pytest.raises(TypeError):
+            _speedups.repeated_pairs(array("I", [1]), array("I", [1]), max_per)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from jiaokan import Edit, Fix, Related, Rule, Severity
+from jiaokan.speedups import repeated_pairs
 
 from .fingerprint import MAX_PER_DOC, build_view
 from .passages import OPTIONS, describe, reportable
@@ -49,15 +48,8 @@ class DuplicatePassage(Rule):
 
     def check(self, document, context):
         view = build_view(document)
-        by_hash: dict[int, list[int]] = defaultdict(list)
-        for h, p in zip(view.hashes, view.positions):
-            by_hash[h].append(p)
-        seeds = []
-        for positions in by_hash.values():
-            if 1 < len(positions) <= MAX_PER_DOC:
-                for x in range(len(positions)):
-                    for y in range(x + 1, len(positions)):
-                        seeds.append((positions[x], positions[y]))
+        # Every pair of places of a fingerprint the document holds 2 to MAX_PER_DOC times.
+        seeds = repeated_pairs(view.hashes, view.positions, MAX_PER_DOC)
         matches = reportable(view, view, seeds, same=True, options=self.config)
         # One finding per later copy, against its earliest copy.
         best: dict[tuple[int, int], object] = {}

@@ -1463,6 +1463,87 @@ done:
     return out;
 }
 
+/* ---- char_runs ---- */
+
+/* The maximal runs of ``text`` whose characters all lie in one of ``ranges`` (a bytes object of
+ * native uint32 pairs first, last: sorted, not overlapping): (starts, runs), two lists. */
+static PyObject *
+char_runs(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer rv;
+    if (!PyArg_ParseTuple(args, "Uy*", &text, &rv))
+        return NULL;
+    PyObject *starts = NULL, *runs = NULL, *result = NULL;
+    if (rv.len % 8) {
+        PyErr_SetString(PyExc_ValueError, "char_runs: ranges must be pairs of uint32");
+        goto done;
+    }
+    const uint32_t *r = rv.buf;
+    Py_ssize_t nr = rv.len / 8;
+    for (Py_ssize_t i = 0; i < nr; i++) {
+        if (r[2 * i] > r[2 * i + 1] || (i && r[2 * i] <= r[2 * i - 1])) {
+            PyErr_SetString(PyExc_ValueError, "char_runs: ranges must be sorted and not overlap");
+            goto done;
+        }
+    }
+    if (READY(text) < 0)
+        goto done;
+    starts = PyList_New(0);
+    runs = PyList_New(0);
+    if (!starts || !runs)
+        goto done;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), begin = -1;
+    /* The widest range, tried first (for \p{Han}: the CJK Unified Ideographs). */
+    uint32_t lo = 1, hi = 0;
+    for (Py_ssize_t i = 0; i < nr; i++) {
+        if (r[2 * i + 1] - r[2 * i] >= hi - lo || lo > hi)
+            lo = r[2 * i], hi = r[2 * i + 1];
+    }
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int in = 0;
+        if (i < n) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c >= lo && c <= hi) {
+                in = 1;
+            } else { /* the last range that starts at or before c */
+                Py_ssize_t a = 0, b = nr;
+                while (a < b) {
+                    Py_ssize_t m = (a + b) / 2;
+                    if (r[2 * m] <= c)
+                        a = m + 1;
+                    else
+                        b = m;
+                }
+                in = a > 0 && c <= r[2 * (a - 1) + 1];
+            }
+        }
+        if (in) {
+            if (begin < 0)
+                begin = i;
+        } else if (begin >= 0) {
+            PyObject *start = PyLong_FromSsize_t(begin);
+            PyObject *run = start ? PyUnicode_Substring(text, begin, i) : NULL;
+            int rc = run ? PyList_Append(starts, start) : -1;
+            if (rc == 0)
+                rc = PyList_Append(runs, run);
+            Py_XDECREF(start);
+            Py_XDECREF(run);
+            if (rc < 0)
+                goto done;
+            begin = -1;
+        }
+    }
+    result = PyTuple_Pack(2, starts, runs);
+done:
+    Py_XDECREF(starts);
+    Py_XDECREF(runs);
+    PyBuffer_Release(&rv);
+    return result;
+}
+
 /* ---- repeated_pairs ---- */
 
 typedef struct {
@@ -1826,6 +1907,9 @@ static PyMethodDef methods[] = {
      "route_log_prob(text, table, blob, logps, max_len, unknown) -> jieba's best route log-probability of text."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
+    {"char_runs", char_runs, METH_VARARGS,
+     "char_runs(text, ranges) -> (starts, runs): the maximal runs of the characters in ranges (bytes of "
+     "native uint32 pairs first, last; sorted) and where each starts."},
     {"repeated_pairs", repeated_pairs, METH_VARARGS,
      "repeated_pairs(hashes, positions, max_per) -> [(p, q)]: the pairs of positions of each value that occurs "
      "2 to max_per times, values in order of first occurrence."},

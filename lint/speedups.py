@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from array import array
 from collections import Counter
+from functools import lru_cache
 from itertools import accumulate, compress
 
 import xxhash
@@ -309,6 +310,29 @@ def py_split_at(items: list, sep) -> list[list]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _run_pattern(ranges: bytes):
+    import re
+
+    bounds = array("I")
+    bounds.frombytes(ranges)
+    if len(bounds) % 2 or any(bounds[i] > bounds[i + 1] for i in range(0, len(bounds), 2)) or any(
+            bounds[i] <= bounds[i - 1] for i in range(2, len(bounds), 2)):
+        raise ValueError("char_runs: ranges must be sorted pairs of uint32 that do not overlap")
+    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(bounds[::2], bounds[1::2]))
+    return re.compile(f"[{cls}]+") if cls else re.compile("(?!)")
+
+
+def py_char_runs(text: str, ranges: bytes) -> tuple[list[int], list[str]]:
+    """The maximal runs of ``text`` whose characters lie in ``ranges`` (bytes of native uint32
+    pairs first, last: sorted, not overlapping), and where each starts."""
+    starts, runs = [], []
+    for m in _run_pattern(ranges).finditer(text):
+        starts.append(m.start())
+        runs.append(m.group())
+    return starts, runs
+
+
 def py_repeated_pairs(hashes, positions, max_per: int) -> list[tuple[int, int]]:
     """The pairs ``(p, q)``, ``p`` before ``q``, of the positions of each value that occurs 2 to
     ``max_per`` times in ``hashes`` (``positions`` beside them): values in order of first
@@ -400,6 +424,7 @@ if _native is not None:
     route_log_prob = _native.route_log_prob
     shared_hashes = _native.shared_hashes
     repeated_pairs = _native.repeated_pairs
+    char_runs = _native.char_runs
     shared_postings = _native.shared_postings
     split_at = _native.split_at
 
@@ -430,6 +455,7 @@ else:
     route_log_prob = None  # Lexicon.route does the work
     shared_hashes = py_shared_hashes
     repeated_pairs = py_repeated_pairs
+    char_runs = py_char_runs
     shared_postings = py_shared_postings
     split_at = py_split_at
     winnow = py_winnow

@@ -422,3 +422,49 @@ def test_repeated_pairs_is_its_definition(items, max_per):
             _speedups.repeated_pairs(hashes, array("I", [*positions, 1]), max_per)
         with pytest.raises(TypeError):
             _speedups.repeated_pairs(array("I", [1]), array("I", [1]), max_per)
+
+
+def test_han_ranges_are_the_regex_modules_han():
+    """jiaokan.rules.lang.HAN_RANGES holds exactly the characters of regex's \\p{Han}, so han_runs
+    finds what ``\\p{Han}+`` finds."""
+    import regex
+
+    from jiaokan.rules.lang import HAN_RANGES, han_runs
+
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    found = [(ord(every[m.start()]), ord(every[m.end() - 1])) for m in regex.finditer(r"\p{Han}+", every)]
+    assert tuple(found) == HAN_RANGES
+    starts, runs = han_runs(every)
+    assert [(ord(r[0]), ord(r[-1])) for r in runs] == found
+    assert [every[s] for s in starts] == [r[0] for r in runs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会a1〇〆\u2e80\u2e9a𠀀，\0 ", max_size=60))
+@example("")
+@example("工会")
+@example("a工会〇，𠀀𠀀b")
+def test_char_runs_is_its_definition(text):
+    """The maximal runs of the characters in the ranges, with where each starts; the same from C."""
+    import regex
+
+    from jiaokan.rules.lang import _HAN_BYTES
+
+    expected = [(m.start(), m.group()) for m in regex.finditer(r"\p{Han}+", text)]
+    starts, runs = speedups.py_char_runs(text, _HAN_BYTES)
+    assert list(zip(starts, runs)) == expected
+    assert speedups.py_char_runs(text, b"") == ([], [])
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        assert _speedups.char_runs(text, _HAN_BYTES) == (starts, runs)
+        assert _speedups.char_runs(text, b"") == ([], [])
+        for bad in (b"\1\0\0\0", array_bytes([5, 4]), array_bytes([1, 5, 3, 9])):
+            with pytest.raises(ValueError):
+                _speedups.char_runs(text, bad)
+
+
+def array_bytes(values):
+    from array import array
+
+    return array("I", values).tobytes()

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import regex
 
-from jiaokan.rules.lang import cut, cut_many, lexicon
+from jiaokan.rules.lang import cut, cut_many, han_runs, lexicon
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 from jiaokan.speedups import edit_index, repeated_grams, token_windows, window_filter, window_options
 
@@ -65,9 +65,9 @@ class Candidate(NamedTuple):
     confidence: str  # high | normal
 
 
-def _doc_terms(runs: list[str]) -> Counter:
+def _doc_terms(runs: list[str]) -> dict[str, int]:
     """Strings of 2–6 Han characters that the document uses at least twice, with their counts."""
-    return Counter(repeated_grams("\0".join(runs), 2, MAX_TERM))
+    return repeated_grams("\0".join(runs), 2, MAX_TERM)
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +102,7 @@ def _phrase(word: str) -> bool:
                for k in range(2, len(word) - 1))
 
 
-def _doc_term(word: str, terms: Counter) -> bool:
+def _doc_term(word: str, terms: dict[str, int]) -> bool:
     """A term of this document that the lexicon does not know (a name such as 省总工会): the
     document's own repeated use is the evidence for it."""
     return len(word) >= 4 and terms.get(word, 0) >= DOC_TERM_EVIDENCE and not frequency(word) and not _phrase(word)
@@ -131,10 +131,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     if cached is not None:
         return cached
     text = doc.norm
-    runs = [(m.start(), m.group()) for m in HAN_RUN.finditer(text)]
-    terms = _doc_terms([r for _, r in runs])
+    bases, texts = han_runs(text)  # the runs of Han characters, and where each starts
+    terms = _doc_terms(texts)
     # Segmented and counted once: checking evidence must never re-segment the text for a candidate.
-    run_tokens = cut_many([run for _, run in runs])
+    run_tokens = cut_many(texts)
     token_counts: Counter = Counter(chain.from_iterable(run_tokens))
     # Counts that few documents need, made on first use: pairs of neighbouring tokens (a lone
     # character followed by the same word elsewhere in the document is a usage of its own:
@@ -279,8 +279,6 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # windows of whole tokens only, as a correction must not cut a neighbouring word. Also the
     # stretches of three or more single-character tokens (formulas, names, or a broken word), and
     # the single characters next to a word that starts or ends with the same character (doubled?).
-    bases = [base for base, _ in runs]
-    texts = [run for _, run in runs]
     # ... of those, the ones worth a look: not a word or one of the document's terms, and one the
     # lexicon offers a correction (or a missing character) for; a swap only where _transposed
     # would try it (a word, or a term of the document).
@@ -361,7 +359,7 @@ def _edit_index():
                       4, OPTIONS_CACHE)
 
 
-def _transposed(w: str, start: int, swaps, strong, add, terms: Counter) -> None:
+def _transposed(w: str, start: int, swaps, strong, add, terms: dict[str, int]) -> None:
     for right, in_lexicon in swaps:
         # strong() needs a lexicon word or a document term (most swaps are neither)
         if in_lexicon or terms.get(right, 0) >= DOC_TERM_EVIDENCE:
@@ -378,7 +376,7 @@ def _confusable(w: str, start: int, choice, strong, add) -> None:
                       f"{why}; “{w[j]}” and “{right[j]}” look or sound alike", "normal"))
 
 
-def _missing(w: str, start: int, options, terms: Counter, strong, add, run: str, a: int, b: int) -> None:
+def _missing(w: str, start: int, options, terms: dict[str, int], strong, add, run: str, a: int, b: int) -> None:
     # Lexicon idioms (成语, tagged "i" in jieba's dictionary) with a character dropped (日晒雨淋),
     # and the document's own terms with an interior character dropped (省总工会).
     # ... and common words the document itself uses elsewhere (有于 where 有利于 occurs).

@@ -449,74 +449,123 @@ append_value(PyObject *list, const char *format, ...)
 
 /* ---- edit_index / window_options ---- */
 
+/* The slot where the 64-bit value h starts its probe, in a table of mask + 1 slots. */
+static inline size_t
+hash_slot(uint64_t h, size_t mask)
+{
+    return (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & mask;
+}
+
+
 #define EDIT_MAX 4 /* the longest key: windows, suggestible words and their patterns have 2-4 characters */
 
+/* The tables are probed for every window of every document, mostly in vain: their keys are packed
+ * into 64 bits (up to four characters of the Basic Multilingual Plane, 16 bits each; no key holds
+ * U+0000), so that the probed memory is an eighth of slots holding the code points and stays in
+ * the processor's cache. A key outside that form ("wide": a character beyond U+FFFF) lives in a
+ * Python set or dict beside the table; a wide window is never cached. */
 typedef struct {
-    uint32_t cp[EDIT_MAX];
-    uint32_t len;    /* 0: an empty slot */
-    PyObject *value; /* a pattern's completing characters (borrowed from the index's own table), or
-                        a window's options (owned by the cache) */
-} EditSlot;
-
-typedef struct {
-    EditSlot *slots;
+    uint64_t *keys;    /* 0: an empty slot */
+    PyObject **values; /* beside the keys; NULL for a set. A pattern's completing characters
+                          (borrowed from the index's own table), or a window's options (owned by
+                          the cache) */
     size_t mask;
     Py_ssize_t count;
 } EditTable;
 
+/* A character's confusables: a set of code points (open addressing; each stored plus one, so 0
+ * is an empty slot). */
+typedef struct {
+    uint32_t mask;
+    uint32_t cps[];
+} AlikeSet;
+
+typedef struct {
+    uint32_t c;
+    AlikeSet *set; /* NULL: an empty slot */
+} AlikeSlot;
+
 typedef struct {
     EditTable words, patterns, cache;
-    PyObject *table;       /* holds the patterns' values */
-    PyObject *idioms;      /* window -> the idioms it is with one character dropped (a tuple) */
-    PyObject *confusables; /* a character -> the characters confusable with it (a str) */
-    PyObject *alikes;      /* its answers: code point -> their code points, sorted (bytes of uint32) */
-    PyObject *frequency;   /* a word -> its lexicon frequency (an int) */
-    PyObject *nothing;     /* the options of most windows: ((), None, ()) */
+    PyObject *wide_words;    /* the words that do not pack (a set) */
+    PyObject *wide_patterns; /* the patterns that do not pack, with their values (a dict) */
+    PyObject *wide_cache;    /* the cached windows that do not pack (a dict; counted in cache.count) */
+    PyObject *table;         /* holds the patterns' values */
+    PyObject *idioms;        /* window -> the idioms it is with one character dropped (a tuple) */
+    PyObject *confusables;   /* a character -> the characters confusable with it (a str) */
+    AlikeSlot *alikes;       /* its answers, asked once per character */
+    size_t alikes_mask;
+    Py_ssize_t alikes_count;
+    PyObject *frequency;     /* a word -> its lexicon frequency (an int) */
+    PyObject *nothing;       /* the options of most windows: ((), None, ()) */
     Py_ssize_t keep_all_from, cache_size;
 } EditIndex;
 
-static uint64_t
-edit_hash(const uint32_t *cp, Py_ssize_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h = (h ^ cp[i]) * 0xFF51AFD7ED558CCDULL;
-        h ^= h >> 32;
-    }
-    return h;
-}
-
-/* The slot of the key cp[0:n] (1 <= n <= EDIT_MAX), or the empty slot where it would go. */
-static EditSlot *
-edit_slot(EditTable *t, const uint32_t *cp, Py_ssize_t n)
-{
-    size_t i = (size_t)edit_hash(cp, n) & t->mask;
-    for (;;) {
-        EditSlot *s = &t->slots[i];
-        if (!s->len || (s->len == (uint32_t)n && !memcmp(s->cp, cp, (size_t)n * sizeof(uint32_t))))
-            return s;
-        i = (i + 1) & t->mask;
-    }
-}
-
-static EditSlot *
-edit_find(EditTable *t, const uint32_t *cp, Py_ssize_t n)
+/* 1 with the key of cp[0:n] in *key, or 0 for a wide key. */
+static inline int
+edit_pack(const uint32_t *cp, Py_ssize_t n, uint64_t *key)
 {
     if (n < 1 || n > EDIT_MAX)
-        return NULL;
-    EditSlot *s = edit_slot(t, cp, n);
-    return s->len ? s : NULL;
+        return 0;
+    uint64_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (cp[i] == 0 || cp[i] > 0xFFFF)
+            return 0;
+        k |= (uint64_t)cp[i] << (16 * i);
+    }
+    *key = k;
+    return 1;
 }
 
-/* An empty table of 2^k slots that holds ``count`` keys at most half full. */
+/* The slot of ``key`` in ``t``, or the empty slot where it would go. */
+static inline size_t
+edit_slot(const EditTable *t, uint64_t key)
+{
+    size_t i = hash_slot(key, t->mask);
+    while (t->keys[i] && t->keys[i] != key)
+        i = (i + 1) & t->mask;
+    return i;
+}
+
+/* The value of the key cp[0:n] in the table ``t`` (Py_True for a member of a set) or in its wide
+ * set or dict ``wide``, borrowed; NULL when absent, or on an error (with an exception set). */
+static PyObject *
+edit_get(const EditTable *t, PyObject *wide, const uint32_t *cp, Py_ssize_t n)
+{
+    uint64_t key;
+    if (edit_pack(cp, n, &key)) {
+        size_t i = edit_slot(t, key);
+        if (!t->keys[i])
+            return NULL;
+        return t->values ? t->values[i] : Py_True;
+    }
+    if (n < 1 || n > EDIT_MAX || !(PyAnySet_Check(wide) ? PySet_GET_SIZE(wide) : PyDict_GET_SIZE(wide)))
+        return NULL;
+    PyObject *s = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, cp, n);
+    if (!s)
+        return NULL;
+    PyObject *got;
+    if (PyAnySet_Check(wide)) {
+        int in = PySet_Contains(wide, s);
+        got = in > 0 ? Py_True : NULL;
+    } else {
+        got = PyDict_GetItemWithError(wide, s); /* borrowed: the dict holds it */
+    }
+    Py_DECREF(s);
+    return got;
+}
+
+/* An empty table of 2^k slots that holds ``count`` keys at most half full (with values when
+ * ``with_values``). */
 static int
-edit_alloc(EditTable *t, Py_ssize_t count)
+edit_alloc(EditTable *t, Py_ssize_t count, int with_values)
 {
     size_t size = 16;
     while (size < 2 * (size_t)count)
         size <<= 1;
-    t->slots = PyMem_Calloc(size, sizeof(EditSlot));
-    if (!t->slots) {
+    t->keys = PyMem_Calloc(size, sizeof(uint64_t));
+    t->values = with_values ? PyMem_Calloc(size, sizeof(PyObject *)) : NULL;
+    if (!t->keys || (with_values && !t->values)) {
         PyErr_NoMemory();
         return -1;
     }
@@ -529,28 +578,42 @@ edit_alloc(EditTable *t, Py_ssize_t count)
 static void
 edit_cache_clear(EditTable *t)
 {
-    if (!t->slots)
+    if (!t->keys)
         return;
     for (size_t i = 0; i <= t->mask; i++) {
-        if (t->slots[i].len) {
-            Py_CLEAR(t->slots[i].value);
-            t->slots[i].len = 0;
+        if (t->keys[i]) {
+            Py_CLEAR(t->values[i]);
+            t->keys[i] = 0;
         }
     }
     t->count = 0;
 }
 
 static void
+edit_table_free(EditTable *t)
+{
+    PyMem_Free(t->keys);
+    PyMem_Free(t->values);
+}
+
+static void
 edit_index_free(EditIndex *ix)
 {
     edit_cache_clear(&ix->cache);
-    PyMem_Free(ix->words.slots);
-    PyMem_Free(ix->patterns.slots);
-    PyMem_Free(ix->cache.slots);
+    edit_table_free(&ix->words);
+    edit_table_free(&ix->patterns);
+    edit_table_free(&ix->cache);
+    if (ix->alikes) {
+        for (size_t i = 0; i <= ix->alikes_mask; i++)
+            PyMem_Free(ix->alikes[i].set);
+        PyMem_Free(ix->alikes);
+    }
+    Py_XDECREF(ix->wide_words);
+    Py_XDECREF(ix->wide_patterns);
+    Py_XDECREF(ix->wide_cache);
     Py_XDECREF(ix->table);
     Py_XDECREF(ix->idioms);
     Py_XDECREF(ix->confusables);
-    Py_XDECREF(ix->alikes);
     Py_XDECREF(ix->frequency);
     Py_XDECREF(ix->nothing);
     PyMem_Free(ix);
@@ -564,10 +627,10 @@ edit_index_capsule_free(PyObject *capsule)
         edit_index_free(ix);
 }
 
-/* Puts the key ``key`` (a str of 1 to EDIT_MAX characters) with ``value`` (borrowed) into ``t``;
- * 0, or -1 with an exception set. */
+/* Puts the key ``key`` (a str of 1 to EDIT_MAX characters) into ``t`` with ``value`` (borrowed;
+ * NULL for a set), or into ``wide`` when it does not pack; 0, or -1 with an exception set. */
 static int
-edit_add(EditTable *t, PyObject *key, PyObject *value)
+edit_add(EditTable *t, PyObject *wide, PyObject *key, PyObject *value)
 {
     Py_ssize_t n = PyUnicode_Check(key) && READY(key) == 0 ? PyUnicode_GET_LENGTH(key) : -1;
     if (n < 1 || n > EDIT_MAX || (value && (!PyUnicode_Check(value) || READY(value) < 0))) {
@@ -580,24 +643,29 @@ edit_add(EditTable *t, PyObject *key, PyObject *value)
     const void *data = PyUnicode_DATA(key);
     for (Py_ssize_t i = 0; i < n; i++)
         cp[i] = PyUnicode_READ(kind, data, i);
-    EditSlot *s = edit_slot(t, cp, n);
-    memcpy(s->cp, cp, (size_t)n * sizeof(uint32_t));
-    s->len = (uint32_t)n;
-    s->value = value;
+    uint64_t packed;
+    if (!edit_pack(cp, n, &packed))
+        return value ? PyDict_SetItem(wide, key, value) : PySet_Add(wide, key);
+    size_t i = edit_slot(t, packed);
+    if (!t->keys[i])
+        t->count++;
+    t->keys[i] = packed;
+    if (t->values)
+        t->values[i] = value;
     return 0;
 }
 
-/* Fills ``t`` with the words of the set ``words``. */
+/* Fills ``t`` (and ``wide``) with the words of the set ``words``. */
 static int
-edit_fill_set(EditTable *t, PyObject *words)
+edit_fill_set(EditTable *t, PyObject *wide, PyObject *words)
 {
-    if (edit_alloc(t, PySet_GET_SIZE(words)) < 0)
+    if (edit_alloc(t, PySet_GET_SIZE(words), 0) < 0)
         return -1;
     PyObject *it = PyObject_GetIter(words), *key;
     if (!it)
         return -1;
     while ((key = PyIter_Next(it))) {
-        int rc = edit_add(t, key, NULL);
+        int rc = edit_add(t, wide, key, NULL);
         Py_DECREF(key);
         if (rc < 0)
             break;
@@ -606,16 +674,16 @@ edit_fill_set(EditTable *t, PyObject *words)
     return PyErr_Occurred() ? -1 : 0;
 }
 
-/* Fills ``t`` with the keys of the dict ``table``, each with its value (borrowed). */
+/* Fills ``t`` (and ``wide``) with the keys of the dict ``table``, each with its value (borrowed). */
 static int
-edit_fill_dict(EditTable *t, PyObject *table)
+edit_fill_dict(EditTable *t, PyObject *wide, PyObject *table)
 {
-    if (edit_alloc(t, PyDict_GET_SIZE(table)) < 0)
+    if (edit_alloc(t, PyDict_GET_SIZE(table), 1) < 0)
         return -1;
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(table, &pos, &key, &value))
-        if (edit_add(t, key, value) < 0)
+        if (edit_add(t, wide, key, value) < 0)
             return -1;
     return 0;
 }
@@ -640,8 +708,12 @@ edit_index(PyObject *self, PyObject *args)
     if (!ix)
         return PyErr_NoMemory();
     ix->table = PyDict_Copy(table); /* a private copy, so the values stay */
-    ix->alikes = PyDict_New();
+    ix->wide_words = PySet_New(NULL);
+    ix->wide_patterns = PyDict_New();
+    ix->wide_cache = PyDict_New();
     ix->nothing = Py_BuildValue("(()O())", Py_None);
+    ix->alikes_mask = 1023;
+    ix->alikes = PyMem_Calloc(ix->alikes_mask + 1, sizeof(AlikeSlot));
     Py_INCREF(idioms);
     ix->idioms = idioms;
     Py_INCREF(confusables);
@@ -650,9 +722,12 @@ edit_index(PyObject *self, PyObject *args)
     ix->frequency = frequency;
     ix->keep_all_from = keep_all_from;
     ix->cache_size = cache_size;
-    if (ix->table && ix->alikes && ix->nothing && edit_fill_set(&ix->words, words) == 0
-        && edit_fill_dict(&ix->patterns, ix->table) == 0
-        && edit_alloc(&ix->cache, cache_size) == 0) {
+    if (!ix->alikes)
+        PyErr_NoMemory();
+    else if (ix->table && ix->wide_words && ix->wide_patterns && ix->wide_cache && ix->nothing
+             && edit_fill_set(&ix->words, ix->wide_words, words) == 0
+             && edit_fill_dict(&ix->patterns, ix->wide_patterns, ix->table) == 0
+             && edit_alloc(&ix->cache, cache_size, 1) == 0) {
         PyObject *capsule = PyCapsule_New(ix, "jiaokan.edit_index", edit_index_capsule_free);
         if (capsule)
             return capsule;
@@ -667,85 +742,109 @@ str_of(const uint32_t *cp, Py_ssize_t n)
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, cp, n);
 }
 
-static int
-compare_cp(const void *a, const void *b)
+static inline uint32_t
+alike_hash(uint32_t c)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    return (c * 0x9E3779B1u) >> 7;
 }
 
-/* Sorts n code points (all below 2^24) in place: a radix sort, a byte at a time. 0, or -1 with an
- * exception set. */
 static int
-sort_code_points(uint32_t *a, size_t n)
+alike_in(const AlikeSet *set, uint32_t c)
 {
-    uint32_t *tmp = PyMem_Malloc((n ? n : 1) * sizeof(uint32_t)), *src = a, *dst = tmp;
-    if (!tmp) {
+    uint32_t i = alike_hash(c) & set->mask;
+    for (;;) {
+        uint32_t v = set->cps[i];
+        if (v == c + 1)
+            return 1;
+        if (!v)
+            return 0;
+        i = (i + 1) & set->mask;
+    }
+}
+
+/* The set of the code points of the str ``alike``, or NULL on an error. */
+static AlikeSet *
+alike_set(PyObject *alike)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(alike);
+    uint32_t size = 4;
+    while (size < 2 * (size_t)n)
+        size <<= 1;
+    AlikeSet *set = PyMem_Calloc(1, sizeof(AlikeSet) + size * sizeof(uint32_t));
+    if (!set) {
         PyErr_NoMemory();
-        return -1;
+        return NULL;
     }
-    for (int shift = 0; shift < 24; shift += 8) {
-        size_t count[257] = {0};
-        for (size_t i = 0; i < n; i++)
-            count[((src[i] >> shift) & 0xFF) + 1]++;
-        for (int b = 0; b < 256; b++)
-            count[b + 1] += count[b];
-        for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
-        uint32_t *t = src;
-        src = dst, dst = t;
+    set->mask = size - 1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        uint32_t c = PyUnicode_READ_CHAR(alike, k);
+        uint32_t i = alike_hash(c) & set->mask;
+        while (set->cps[i] && set->cps[i] != c + 1)
+            i = (i + 1) & set->mask;
+        set->cps[i] = c + 1;
     }
-    if (src != a)
-        memcpy(a, src, n * sizeof(uint32_t));
-    PyMem_Free(tmp);
-    return 0;
+    return set;
 }
 
-/* The sorted code points of confusables(chr(c)), asked once per character (bytes, borrowed from
- * the index's dict), or NULL on an error. */
-static PyObject *
+/* The confusables of chr(c), asked once per character (owned by the index), or NULL on an error. */
+static AlikeSet *
 alikes_of(EditIndex *ix, uint32_t c)
 {
-    PyObject *key = PyLong_FromUnsignedLong(c);
-    PyObject *got = key ? PyDict_GetItemWithError(ix->alikes, key) : NULL;
-    if (!got && key && !PyErr_Occurred()) {
-        PyObject *ch = str_of(&c, 1), *alike = ch ? PyObject_CallOneArg(ix->confusables, ch) : NULL;
-        Py_XDECREF(ch);
-        if (alike && (!PyUnicode_Check(alike) || READY(alike) < 0)) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_TypeError, "window_options: confusables() must return a str");
-            Py_CLEAR(alike);
-        }
-        if (alike) {
-            Py_ssize_t n = PyUnicode_GET_LENGTH(alike);
-            PyObject *sorted = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(uint32_t));
-            if (sorted) {
-                uint32_t *cp = (uint32_t *)PyBytes_AS_STRING(sorted);
-                for (Py_ssize_t i = 0; i < n; i++)
-                    cp[i] = PyUnicode_READ_CHAR(alike, i);
-                if (sort_code_points(cp, (size_t)n) == 0 && PyDict_SetItem(ix->alikes, key, sorted) == 0)
-                    got = sorted; /* the dict holds it */
-                Py_DECREF(sorted);
-            }
-            Py_DECREF(alike);
-        }
+    size_t i = hash_slot(c, ix->alikes_mask);
+    while (ix->alikes[i].set && ix->alikes[i].c != c)
+        i = (i + 1) & ix->alikes_mask;
+    if (ix->alikes[i].set)
+        return ix->alikes[i].set;
+    PyObject *ch = str_of(&c, 1), *alike = ch ? PyObject_CallOneArg(ix->confusables, ch) : NULL;
+    Py_XDECREF(ch);
+    if (alike && (!PyUnicode_Check(alike) || READY(alike) < 0)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "window_options: confusables() must return a str");
+        Py_CLEAR(alike);
     }
-    Py_XDECREF(key);
-    return got;
+    AlikeSet *set = alike ? alike_set(alike) : NULL;
+    Py_XDECREF(alike);
+    if (!set)
+        return NULL;
+    if ((size_t)(ix->alikes_count + 1) * 2 > ix->alikes_mask + 1) { /* half full: twice the size */
+        size_t mask = 2 * ix->alikes_mask + 1;
+        AlikeSlot *grown = PyMem_Calloc(mask + 1, sizeof(AlikeSlot));
+        if (!grown) {
+            PyMem_Free(set);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        for (size_t k = 0; k <= ix->alikes_mask; k++) {
+            if (!ix->alikes[k].set)
+                continue;
+            size_t j = hash_slot(ix->alikes[k].c, mask);
+            while (grown[j].set)
+                j = (j + 1) & mask;
+            grown[j] = ix->alikes[k];
+        }
+        PyMem_Free(ix->alikes);
+        ix->alikes = grown;
+        ix->alikes_mask = mask;
+        i = hash_slot(c, mask);
+        while (ix->alikes[i].set)
+            i = (i + 1) & mask;
+    }
+    ix->alikes[i].c = c;
+    ix->alikes[i].set = set;
+    ix->alikes_count++;
+    return set;
 }
 
-/* The index in ``fill`` of its first character among the sorted code points ``alikes``, or -1. */
+/* The index in ``fill`` of its first character among ``alikes``, or -1. */
 static Py_ssize_t
-first_alike(PyObject *fill, PyObject *alikes)
+first_alike(PyObject *fill, const AlikeSet *alikes)
 {
-    const uint32_t *cp = (const uint32_t *)PyBytes_AS_STRING(alikes);
-    size_t n = (size_t)PyBytes_GET_SIZE(alikes) / sizeof(uint32_t);
     Py_ssize_t nf = PyUnicode_GET_LENGTH(fill);
-    for (Py_ssize_t i = 0; i < nf && n; i++) {
-        uint32_t c = PyUnicode_READ_CHAR(fill, i);
-        if (bsearch(&c, cp, n, sizeof(uint32_t), compare_cp))
+    int kind = PyUnicode_KIND(fill);
+    const void *data = PyUnicode_DATA(fill);
+    for (Py_ssize_t i = 0; i < nf; i++)
+        if (alike_in(alikes, PyUnicode_READ(kind, data, i)))
             return i;
-    }
     return -1;
 }
 
@@ -758,7 +857,9 @@ edit_swaps(EditIndex *ix, uint32_t *cp, Py_ssize_t n, PyObject *swaps)
         if (x == y)
             continue;
         cp[j] = y, cp[j + 1] = x;
-        int in = edit_find(&ix->words, cp, n) != NULL;
+        int in = edit_get(&ix->words, ix->wide_words, cp, n) != NULL;
+        if (!in && PyErr_Occurred())
+            return -1;
         PyObject *sw = in || n >= ix->keep_all_from ? str_of(cp, n) : Py_None;
         cp[j] = x, cp[j + 1] = y;
         if (!sw || (sw != Py_None && append_value(swaps, "(NO)", sw, in ? Py_True : Py_False) < 0))
@@ -779,17 +880,20 @@ edit_choice(EditIndex *ix, uint32_t *cp, Py_ssize_t n)
     for (Py_ssize_t j = 0; j < n && n <= EDIT_MAX; j++) {
         uint32_t c = cp[j];
         cp[j] = '?';
-        EditSlot *s = edit_find(&ix->patterns, cp, n);
+        PyObject *fill = edit_get(&ix->patterns, ix->wide_patterns, cp, n); /* borrowed */
         cp[j] = c;
-        if (!s)
+        if (!fill) {
+            if (PyErr_Occurred())
+                goto fail;
             continue;
-        PyObject *alikes = alikes_of(ix, c); /* borrowed */
+        }
+        AlikeSet *alikes = alikes_of(ix, c);
         if (!alikes)
             goto fail;
-        Py_ssize_t i = first_alike(s->value, alikes);
+        Py_ssize_t i = first_alike(fill, alikes);
         if (i < 0)
             continue;
-        cp[j] = PyUnicode_READ_CHAR(s->value, i);
+        cp[j] = PyUnicode_READ_CHAR(fill, i);
         PyObject *right = str_of(cp, n);
         cp[j] = c;
         PyObject *f = right ? PyObject_CallOneArg(ix->frequency, right) : NULL;
@@ -864,25 +968,45 @@ edit_window(EditIndex *ix, PyObject *w)
         return got;
     }
     uint32_t cp[EDIT_MAX];
+    int kind = PyUnicode_KIND(w);
+    const void *data = PyUnicode_DATA(w);
     for (Py_ssize_t i = 0; i < n; i++)
-        cp[i] = PyUnicode_READ_CHAR(w, i);
-    EditSlot *s = edit_slot(&ix->cache, cp, n);
-    if (s->len) {
-        Py_INCREF(s->value);
-        return s->value;
+        cp[i] = PyUnicode_READ(kind, data, i);
+    EditTable *t = &ix->cache;
+    uint64_t key;
+    int packed = edit_pack(cp, n, &key);
+    size_t slot = 0;
+    if (packed) {
+        slot = edit_slot(t, key);
+        if (t->keys[slot]) {
+            Py_INCREF(t->values[slot]);
+            return t->values[slot];
+        }
+    } else {
+        PyObject *hit = PyDict_GetItemWithError(ix->wide_cache, w); /* borrowed */
+        if (hit || PyErr_Occurred()) {
+            Py_XINCREF(hit);
+            return hit;
+        }
     }
     PyObject *got = edit_options(ix, w, cp, n);
     if (!got)
         return NULL;
-    if (ix->cache.count >= ix->cache_size) { /* full: it starts over (cheaper than an LRU) */
-        edit_cache_clear(&ix->cache);
-        s = edit_slot(&ix->cache, cp, n);
+    if (t->count >= ix->cache_size) { /* full: it starts over (cheaper than an LRU) */
+        edit_cache_clear(t);
+        PyDict_Clear(ix->wide_cache);
+        if (packed)
+            slot = edit_slot(t, key);
     }
-    memcpy(s->cp, cp, (size_t)n * sizeof(uint32_t));
-    s->len = (uint32_t)n;
-    Py_INCREF(got);
-    s->value = got;
-    ix->cache.count++;
+    if (packed) {
+        t->keys[slot] = key;
+        Py_INCREF(got);
+        t->values[slot] = got;
+    } else if (PyDict_SetItem(ix->wide_cache, w, got) < 0) {
+        Py_DECREF(got);
+        return NULL;
+    }
+    t->count++;
     return got;
 }
 
@@ -1359,13 +1483,6 @@ done:
 }
 
 /* ---- shared_hashes ---- */
-
-/* The slot where the 64-bit value h starts its probe, in a table of mask + 1 slots. */
-static inline size_t
-hash_slot(uint64_t h, size_t mask)
-{
-    return (size_t)((h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL >> 7) & mask;
-}
 
 /* A buffer of the array ``obj``, whose items must be unsigned integers of ``itemsize`` bytes (a
  * typecode in ``formats``); 0, or -1 with a TypeError naming ``who``. */

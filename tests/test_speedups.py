@@ -203,7 +203,8 @@ def test_c_shared_postings_refuses_what_it_cannot_read():
 
 
 WORDS = frozenset({"会工", "人工", "工人会", "a工", "工𠀀", "人会", "工会", "会人会"})
-TABLE = {"?工": "人会", "工?": "会", "?a": "x", "a?": "工", "工?会": "人", "?会": "工人", "?人会": "会", "会?会": "人"}
+TABLE = {"?工": "人会", "工?": "会", "?a": "x", "a?": "工", "工?会": "人", "?会": "工人", "?人会": "会", "会?会": "人",
+         "?𠀀": "人工"}
 IDIOMS = {"会会": ("会人会",), "工工": ("工人会", "人工会")}
 ALIKE = {"工": "会人", "会": "人", "人": "", "a": "工x", "𠀀": "工"}
 FREQ = {"人工": 30, "工会": 50, "会工": 20, "人会": 50, "工人会": 40, "会人会": 40, "a工": 5, "工𠀀": 5, "ax": 5}
@@ -228,6 +229,7 @@ def _index(impl, confusables=_alike, frequency=_frequency, keep_all_from=4, cach
 @example(["𠀀工"], 4, 2)  # the swap 工𠀀 must be a canonical str, or it equals no key
 @example(["a工"], 4, 2)
 @example(["会人"], 2, 2)  # a known form: no correction
+@example(["会𠀀", "工\0", "会𠀀"], 4, 1)  # wide keys (beyond the BMP, or U+0000): not packed, still cached
 def test_c_window_options_equals_python(ws, keep_all_from, cache_size):
     """Swaps, the look/sound-alike choice (the most frequent word, the earliest position on ties,
     none where the window itself has a frequency) and idioms, over a small cache that starts over.
@@ -283,6 +285,10 @@ def test_window_options_examples(impl):
     assert options("会会", index) == ((), (0, "人会"), ("会人会",))
     assert options("人", index) == ((), None, ())
     assert options("工会人工工", index)[1] is None  # longer than any key: swaps only
+    # a pattern beyond the Basic Multilingual Plane (kept beside the packed table): ?𠀀 -> 人工,
+    # and 人 is alike 会
+    assert options("会𠀀", index) == ((), (0, "人𠀀"), ())
+    assert options("𠀀工", index)[0] == (("工𠀀", True),)  # a word beyond the plane
     # the cache: the same answer, the same object
     assert options("会会", index) is options("会会", index)
 

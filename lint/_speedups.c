@@ -13,10 +13,10 @@
  *       min_length characters (jiaokan.speedups.py_align_regions).
  *   edit_index(words, table, idioms, confusables, frequency, keep_all_from, cache_size) -> capsule
  *       the suggestible ``words`` (a set) and the one-substitution ``table`` (pattern with "?" ->
- *       completing characters), keys of 1-4 code points, in flat open-addressing tables; the
- *       ``idioms`` dict, and the ``confusables`` and ``frequency`` functions (the answers of
- *       confusables kept, sorted); and a cache of up to ``cache_size`` windows' options, which
- *       starts over when full.
+ *       completing characters), keys of 1-4 code points packed into 64 bits in open-addressing
+ *       tables (wider keys in a Python set or dict beside them); the ``idioms`` dict, and the
+ *       ``confusables`` and ``frequency`` functions (the answers of confusables kept, as hash sets);
+ *       and a cache of up to ``cache_size`` windows' options, which starts over when full.
  *   window_options(w, index) -> (swaps, choice, idioms)
  *       the options of the window ``w``, cached, as jiaokan.speedups.py_window_options defines them.
  *   token_windows(runs, bases, run_tokens, opening, max_neighbour, keep=None) -> (windows, single_runs, doubled)
@@ -26,6 +26,12 @@
  *       keeps a window unless it is in one of the ``skip`` sets or used ``min_uses`` times in
  *       ``terms``, and only if the edit index offers it a correction (a look/sound-alike, idioms,
  *       or a swap that is a word or used ``swap_uses`` times in terms) or it is in ``wanted``.
+ *   char_runs(text, ranges) -> (starts, runs)
+ *       the maximal runs of ``text`` whose characters lie in ``ranges`` (native uint32 pairs
+ *       first, last), and where each starts (jiaokan.speedups.py_char_runs).
+ *   repeated_pairs(hashes, positions, max_per) -> list of (p, q)
+ *       the pairs of positions of each value held 2 to max_per times, values in order of first
+ *       occurrence (jiaokan.speedups.py_repeated_pairs).
  *   split_at(items, sep) -> list of lists
  *       the parts of the list ``items`` between its items equal to ``sep``, as str.split splits.
  *   ranges(spans) -> bytes
@@ -1613,12 +1619,12 @@ char_runs(PyObject *self, PyObject *args)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), begin = -1;
-    /* The widest range, tried first (for \p{Han}: the CJK Unified Ideographs). */
-    uint32_t lo = 1, hi = 0;
-    for (Py_ssize_t i = 0; i < nr; i++) {
-        if (r[2 * i + 1] - r[2 * i] >= hi - lo || lo > hi)
-            lo = r[2 * i], hi = r[2 * i + 1];
-    }
+    /* The widest range, tried first (for \p{Han}: the CJK Unified Ideographs); none: lo > hi. */
+    Py_ssize_t widest = -1;
+    for (Py_ssize_t i = 0; i < nr; i++)
+        if (widest < 0 || r[2 * i + 1] - r[2 * i] > r[2 * widest + 1] - r[2 * widest])
+            widest = i;
+    uint32_t lo = widest < 0 ? 1 : r[2 * widest], hi = widest < 0 ? 0 : r[2 * widest + 1];
     for (Py_ssize_t i = 0; i <= n; i++) {
         int in = 0;
         if (i < n) {
@@ -1688,7 +1694,7 @@ repeated_pairs(PyObject *self, PyObject *args)
     Py_ssize_t n = hv.len / 8;
     PyObject *out = NULL;
     rslot_t *table = NULL;
-    Py_ssize_t *next = NULL, *slot_of = NULL;
+    Py_ssize_t *next = NULL, *groups = NULL, ngroups = 0; /* groups: the values' slots, by first occurrence */
     if (pv.len / 4 != n) {
         PyErr_SetString(PyExc_ValueError, "repeated_pairs: hashes and positions differ in length");
         goto done;
@@ -1700,9 +1706,9 @@ repeated_pairs(PyObject *self, PyObject *args)
         size <<= 1;
     table = PyMem_Malloc(size * sizeof(rslot_t));
     next = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
-    slot_of = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
+    groups = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
     out = PyList_New(0);
-    if (!table || !next || !slot_of || !out) {
+    if (!table || !next || !groups || !out) {
         if (out)
             PyErr_NoMemory();
         Py_CLEAR(out);
@@ -1720,18 +1726,15 @@ repeated_pairs(PyObject *self, PyObject *args)
             e->h = h[i];
             e->head = e->tail = i;
             e->count = 1;
-            slot_of[i] = (Py_ssize_t)s; /* i opens the value's list */
+            groups[ngroups++] = (Py_ssize_t)s;
         } else {
             next[e->tail] = i;
             e->tail = i;
             e->count++;
-            slot_of[i] = -1;
         }
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (slot_of[i] < 0)
-            continue;
-        rslot_t *e = &table[slot_of[i]];
+    for (Py_ssize_t g = 0; g < ngroups; g++) {
+        rslot_t *e = &table[groups[g]];
         if (e->count < 2 || e->count > max_per)
             continue;
         for (Py_ssize_t x = e->head; x >= 0; x = next[x])
@@ -1744,7 +1747,7 @@ repeated_pairs(PyObject *self, PyObject *args)
 done:
     PyMem_Free(table);
     PyMem_Free(next);
-    PyMem_Free(slot_of);
+    PyMem_Free(groups);
     PyBuffer_Release(&hv);
     PyBuffer_Release(&pv);
     return out;

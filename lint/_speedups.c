@@ -36,9 +36,12 @@
  *       the parts of the list ``items`` between its items equal to ``sep``, as str.split splits.
  *   ranges(spans) -> bytes
  *       the integers of each span (start, end) in turn, end exclusive, as native C longs (array("l")).
- *   route_log_prob(text, table, blob, logps, max_len, unknown) -> float
+ *   route_log_prob(text, short, long, blob, max_len, unknown) -> float
  *       jieba's best route log-probability of ``text`` over the word graph of the lexicon store
  *       (rules/lang/store.py, route_table), as jiaokan.rules.lang.Lexicon.route computes it.
+ *   route_cut(blocks, short, long, blob, max_len, unknown) -> list of lists
+ *       the words of each block of jieba's pattern over the same word graph, as
+ *       jiaokan.rules.lang.Lexicon._cut_block gives them (jieba's cut without HMM).
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
  *   shared_postings(hash_arrays, position_arrays, shared) -> (postings, shared_of)
@@ -1386,106 +1389,330 @@ done:
     return out;
 }
 
-/* ---- route_log_prob ---- */
+/* ---- the word graph: route_log_prob and route_cut ---- */
+
+/* The lexicon store's word graph (rules/lang/store.py, route_table): every word of jieba's
+ * dictionary and every prefix of one, in two open-addressing tables.
+ *   short: keys of 1-4 characters of the Basic Multilingual Plane, packed 16 bits each into the
+ *          key itself (exact: no key holds U+0000), 16-byte slots {uint64 key (0: empty), double
+ *          log-probability}, found at mix(key): a probe reads one cache line;
+ *   long:  every other key, 24-byte slots {uint64 FNV-1a hash of its code points, uint32 where its
+ *          code points start in blob, uint32 length (0: empty), double log-probability}.
+ * The log-probability is NaN for a prefix that is no word, and positive (its sign flipped) for a
+ * word that no longer key starts with: the route stops there without a probe that would miss. */
+typedef struct {
+    Py_buffer short_buf, long_buf, blob_buf;
+    const char *shorts, *longs;
+    const uint32_t *blob;
+    uint64_t short_mask, long_mask;
+    Py_ssize_t nblob, max_len;
+    double unknown;
+} Route;
+
+#define ROUTE_SHORT_SLOT 16
+#define ROUTE_LONG_SLOT 24
+#define ROUTE_AHEAD 8
+#define FNV_OFFSET 0xCBF29CE484222325ULL
+#define FNV_PRIME 0x100000001B3ULL
+
+static inline uint64_t
+route_short_index(uint64_t key, uint64_t mask)
+{
+    return ((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+}
+
+static void
+route_release(Route *r)
+{
+    if (r->short_buf.obj)
+        PyBuffer_Release(&r->short_buf);
+    if (r->long_buf.obj)
+        PyBuffer_Release(&r->long_buf);
+    if (r->blob_buf.obj)
+        PyBuffer_Release(&r->blob_buf);
+}
+
+/* The tables from args[0..4] (short, long, blob, max_len, unknown); 0, or -1 with an exception. */
+static int
+route_open(Route *r, PyObject *const *args, const char *who)
+{
+    memset(r, 0, sizeof(*r));
+    r->max_len = PyLong_AsSsize_t(args[3]);
+    r->unknown = PyFloat_AsDouble(args[4]);
+    if ((r->max_len == -1 || r->unknown == -1.0) && PyErr_Occurred())
+        return -1;
+    if (PyObject_GetBuffer(args[0], &r->short_buf, PyBUF_SIMPLE) < 0 ||
+        PyObject_GetBuffer(args[1], &r->long_buf, PyBUF_SIMPLE) < 0 ||
+        PyObject_GetBuffer(args[2], &r->blob_buf, PyBUF_SIMPLE) < 0) {
+        route_release(r);
+        return -1;
+    }
+    Py_ssize_t ns = r->short_buf.len / ROUTE_SHORT_SLOT, nl = r->long_buf.len / ROUTE_LONG_SLOT;
+    if (ns < 1 || (ns & (ns - 1)) || r->short_buf.len % ROUTE_SHORT_SLOT || nl < 1 || (nl & (nl - 1)) ||
+        r->long_buf.len % ROUTE_LONG_SLOT || r->blob_buf.len % 4) {
+        PyErr_Format(PyExc_ValueError, "%s: not a route table", who);
+        route_release(r);
+        return -1;
+    }
+    r->shorts = r->short_buf.buf, r->longs = r->long_buf.buf, r->blob = r->blob_buf.buf;
+    r->short_mask = (uint64_t)ns - 1, r->long_mask = (uint64_t)nl - 1;
+    r->nblob = r->blob_buf.len / 4;
+    return 0;
+}
+
+/* Whether ``key`` (packed) is in the short table; its log-probability in *lp. */
+static inline int
+route_find_short(const Route *r, uint64_t key, double *lp)
+{
+    for (uint64_t i = route_short_index(key, r->short_mask);; i = (i + 1) & r->short_mask) {
+        uint64_t k;
+        memcpy(&k, r->shorts + ROUTE_SHORT_SLOT * i, 8);
+        if (k == key) {
+            memcpy(lp, r->shorts + ROUTE_SHORT_SLOT * i + 8, 8);
+            return 1;
+        }
+        if (k == 0)
+            return 0;
+    }
+}
+
+/* Whether text[k : k + len] (FNV-1a hash h) is in the long table; its log-probability in *lp. */
+static inline int
+route_find_long(const Route *r, uint64_t h, int kind, const void *data, Py_ssize_t k, Py_ssize_t len,
+                double *lp)
+{
+    for (uint64_t i = h & r->long_mask;; i = (i + 1) & r->long_mask) {
+        const char *slot = r->longs + ROUTE_LONG_SLOT * i;
+        uint64_t sh;
+        uint32_t off, n;
+        memcpy(&n, slot + 12, 4);
+        if (n == 0)
+            return 0;
+        memcpy(&sh, slot, 8);
+        memcpy(&off, slot + 8, 4);
+        if (sh == h && (Py_ssize_t)n == len && (Py_ssize_t)off + len <= r->nblob) {
+            Py_ssize_t t = 0;
+            while (t < len && r->blob[off + t] == PyUnicode_READ(kind, data, k + t))
+                t++;
+            if (t == len) {
+                memcpy(lp, slot + 16, 8);
+                return 1;
+            }
+        }
+    }
+}
+
+/* jieba's calc over jieba's get_DAG (jiaokan.rules.lang.Lexicon.route), backwards: rest[k], the
+ * best log-probability of text[k:], and end[k] (when end is not NULL), where the first word of
+ * that route ends. Ties go to the longer word, as in jieba (shortest first, ">="). */
+static void
+route_pass(const Route *r, int kind, const void *data, Py_ssize_t n, double *rest, Py_ssize_t *end)
+{
+    rest[n] = 0.0;
+    for (Py_ssize_t k = n - 1; k >= 0; k--) {
+        /* The slots of the one- and two-character keys a few positions on, fetched ahead: the
+         * probes are cache misses, and they do not depend on the route. */
+        if (k >= ROUTE_AHEAD) {
+            Py_UCS4 c0 = PyUnicode_READ(kind, data, k - ROUTE_AHEAD), c1 = PyUnicode_READ(kind, data, k - ROUTE_AHEAD + 1);
+            if (c0 <= 0xFFFF && c1 <= 0xFFFF) {
+                __builtin_prefetch(r->shorts + ROUTE_SHORT_SLOT * route_short_index(c0, r->short_mask));
+                __builtin_prefetch(r->shorts + ROUTE_SHORT_SLOT * route_short_index(c0 | (uint64_t)c1 << 16, r->short_mask));
+            }
+        }
+        double best = -HUGE_VAL;
+        Py_ssize_t best_end = k + 1;
+        int any = 0, packable = 1;
+        uint64_t key = 0, h = FNV_OFFSET;
+        for (Py_ssize_t len = 1; len <= r->max_len && k + len <= n; len++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k + len - 1);
+            h = (h ^ (uint64_t)c) * FNV_PRIME;
+            double lp;
+            int found;
+            if (packable && len <= 4 && c != 0 && c <= 0xFFFF) {
+                key |= (uint64_t)c << (16 * (len - 1));
+                found = route_find_short(r, key, &lp);
+            } else {
+                packable = 0; /* every longer key holds this character too */
+                found = route_find_long(r, h, kind, data, k, len, &lp);
+            }
+            if (!found)
+                break; /* no word goes on from here: every prefix of a word is in the tables */
+            if (lp == lp) { /* a word, not only a prefix (NaN) */
+                int last = lp > 0; /* no longer key starts with it: its sign is flipped */
+                double v = (last ? -lp : lp) + rest[k + len];
+                any = 1;
+                if (v >= best)
+                    best = v, best_end = k + len;
+                if (last)
+                    break;
+            }
+        }
+        rest[k] = any ? best : r->unknown + rest[k + 1];
+        if (end)
+            end[k] = any ? best_end : k + 1;
+    }
+}
 
 static PyObject *
 route_log_prob(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     if (nargs != 6 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "route_log_prob(text, table, blob, logps, max_len, unknown)");
+        PyErr_SetString(PyExc_TypeError, "route_log_prob(text, short, long, blob, max_len, unknown)");
         return NULL;
     }
     PyObject *text = args[0];
-    Py_ssize_t max_len = PyLong_AsSsize_t(args[4]);
-    double unknown = PyFloat_AsDouble(args[5]);
-    if ((max_len == -1 || unknown == -1.0) && PyErr_Occurred())
-        return NULL;
     if (READY(text) < 0)
         return NULL;
-    Py_buffer table = {0}, blob = {0}, logps = {0};
-    double *rest = NULL;
-    PyObject *result = NULL;
-    if (PyObject_GetBuffer(args[1], &table, PyBUF_SIMPLE) < 0)
+    Route r;
+    if (route_open(&r, args + 1, "route_log_prob") < 0)
         return NULL;
-    if (PyObject_GetBuffer(args[2], &blob, PyBUF_SIMPLE) < 0)
-        goto done;
-    if (PyObject_GetBuffer(args[3], &logps, PyBUF_SIMPLE) < 0)
-        goto done;
-    /* the table: hashes (uint64), then offsets (uint32), then packed (uint32), size a power of two */
-    Py_ssize_t size = table.len / 16;
-    if (size < 1 || table.len % 16 || (size & (size - 1))) {
-        PyErr_SetString(PyExc_ValueError, "route_log_prob: not a route table");
-        goto done;
-    }
-    const char *tbytes = table.buf;
-    const uint32_t *words = blob.buf;
-    Py_ssize_t nwords = blob.len / 4, nlogps = logps.len / (Py_ssize_t)sizeof(double);
-    const double *lp = logps.buf;
-    uint64_t mask = (uint64_t)size - 1;
+    PyObject *result = NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    double *rest = PyMem_Malloc((size_t)(n + 1) * sizeof(double));
+    if (!rest)
+        PyErr_NoMemory();
+    else {
+        route_pass(&r, PyUnicode_KIND(text), PyUnicode_DATA(text), n, rest, NULL);
+        result = PyFloat_FromDouble(rest[0]);
+    }
+    PyMem_Free(rest);
+    route_release(&r);
+    return result;
+}
+
+/* Appends a new reference (NULL: the error of the call that made it) to ``list``, giving it away. */
+static int
+append_new(PyObject *list, PyObject *item)
+{
+    if (!item)
+        return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
+static inline int
+ascii_alnum(Py_UCS4 c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The words of the route, kept in a direct-mapped cache by key (1-4 characters of the Basic
+ * Multilingual Plane, packed as in the short table): a word recurs all through a text, and the
+ * same str object comes back instead of a new one, its hash already computed for the dicts and
+ * sets the rules count and look up words in. */
+#define WORD_CACHE_BITS 16
+static struct {
+    uint64_t key;
+    PyObject *word;
+} word_cache[1 << WORD_CACHE_BITS];
+
+/* text[a:b], a new reference (NULL on an error). */
+static PyObject *
+route_word(PyObject *text, int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
+{
+    if (b - a > 4)
+        return PyUnicode_Substring(text, a, b);
+    uint64_t key = 0;
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 0 || c > 0xFFFF)
+            return PyUnicode_Substring(text, a, b);
+        key |= (uint64_t)c << (16 * (i - a));
+    }
+    uint64_t slot = route_short_index(key, (1 << WORD_CACHE_BITS) - 1);
+    if (word_cache[slot].key == key) {
+        Py_INCREF(word_cache[slot].word);
+        return word_cache[slot].word;
+    }
+    PyObject *word = PyUnicode_Substring(text, a, b);
+    if (!word)
+        return NULL;
+    Py_XDECREF(word_cache[slot].word);
+    Py_INCREF(word);
+    word_cache[slot].key = key, word_cache[slot].word = word;
+    return word;
+}
+
+/* The words of one jieba block (jiaokan.rules.lang.Lexicon._cut_block): the best route, with
+ * runs of single ASCII letters and digits joined into one word. Appended to ``out``. */
+static int
+route_cut_block(const Route *r, PyObject *text, double *rest, Py_ssize_t *end, PyObject *out)
+{
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    if (n == 0) {
-        result = PyFloat_FromDouble(0.0);
-        goto done;
-    }
-    rest = PyMem_Malloc((size_t)(n + 1) * sizeof(double));
-    if (!rest) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    rest[n] = 0.0;
-    for (Py_ssize_t k = n - 1; k >= 0; k--) {
-        double best = -HUGE_VAL;
-        int any = 0;
-        uint64_t h = 0xCBF29CE484222325ULL;
-        for (Py_ssize_t len = 1; len <= max_len && k + len <= n; len++) {
-            h = (h ^ (uint64_t)PyUnicode_READ(kind, data, k + len - 1)) * 0x100000001B3ULL;
-            uint64_t i = h & mask;
-            int found = 0;
-            uint32_t packed = 0;
-            for (;;) {
-                uint64_t sh;
-                uint32_t off;
-                memcpy(&sh, tbytes + 8 * i, 8);
-                memcpy(&off, tbytes + 8 * size + 4 * i, 4);
-                if (off == 0xFFFFFFFFu)
-                    break;
-                if (sh == h) {
-                    memcpy(&packed, tbytes + 12 * size + 4 * i, 4);
-                    if ((Py_ssize_t)(packed & 0xFF) == len && (Py_ssize_t)off + len <= nwords) {
-                        Py_ssize_t t = 0;
-                        while (t < len && words[off + t] == PyUnicode_READ(kind, data, k + t))
-                            t++;
-                        if (t == len) {
-                            found = 1;
-                            break;
-                        }
-                    }
-                }
-                i = (i + 1) & mask;
-            }
-            if (!found)
-                break; /* no word goes on from here: every prefix of a word is in the table */
-            Py_ssize_t id = (Py_ssize_t)(packed >> 8) - 1;
-            if (id >= 0 && id < nlogps) {
-                double v = lp[id] + rest[k + len];
-                any = 1;
-                if (v >= best) /* shortest first: ties go to the longer word, as in jieba */
-                    best = v;
-            }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    route_pass(r, kind, data, n, rest, end);
+    Py_ssize_t x = 0, buf = -1; /* buf: where the pending letters and digits start */
+    while (x < n) {
+        Py_ssize_t y = end[x];
+        if (y == x + 1 && ascii_alnum(PyUnicode_READ(kind, data, x))) {
+            if (buf < 0)
+                buf = x;
+        } else {
+            if (buf >= 0 && append_new(out, route_word(text, kind, data, buf, x)) < 0)
+                return -1;
+            buf = -1;
+            if (append_new(out, route_word(text, kind, data, x, y)) < 0)
+                return -1;
         }
-        rest[k] = any ? best : unknown + rest[k + 1];
+        x = y;
     }
-    result = PyFloat_FromDouble(rest[0]);
-done:
+    if (buf >= 0 && append_new(out, route_word(text, kind, data, buf, n)) < 0)
+        return -1;
+    return 0;
+}
+
+static PyObject *
+route_cut(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 6 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "route_cut(blocks, short, long, blob, max_len, unknown)");
+        return NULL;
+    }
+    PyObject *blocks = args[0];
+    Py_ssize_t nb = PyList_GET_SIZE(blocks), cap = 0;
+    for (Py_ssize_t b = 0; b < nb; b++) {
+        PyObject *text = PyList_GET_ITEM(blocks, b);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "route_cut: blocks must be str");
+            return NULL;
+        }
+        if (READY(text) < 0)
+            return NULL;
+        if (PyUnicode_GET_LENGTH(text) > cap)
+            cap = PyUnicode_GET_LENGTH(text);
+    }
+    Route r;
+    if (route_open(&r, args + 1, "route_cut") < 0)
+        return NULL;
+    double *rest = PyMem_Malloc((size_t)(cap + 1) * sizeof(double));
+    Py_ssize_t *end = PyMem_Malloc((size_t)(cap + 1) * sizeof(Py_ssize_t));
+    PyObject *result = PyList_New(nb);
+    if (!rest || !end) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    if (!result)
+        goto fail;
+    for (Py_ssize_t b = 0; b < nb; b++) {
+        PyObject *words = PyList_New(0);
+        if (!words)
+            goto fail;
+        PyList_SET_ITEM(result, b, words);
+        if (route_cut_block(&r, PyList_GET_ITEM(blocks, b), rest, end, words) < 0)
+            goto fail;
+    }
     PyMem_Free(rest);
-    PyBuffer_Release(&table);
-    if (blob.obj)
-        PyBuffer_Release(&blob);
-    if (logps.obj)
-        PyBuffer_Release(&logps);
+    PyMem_Free(end);
+    route_release(&r);
     return result;
+fail:
+    PyMem_Free(rest);
+    PyMem_Free(end);
+    route_release(&r);
+    Py_XDECREF(result);
+    return NULL;
 }
 
 /* ---- shared_hashes ---- */
@@ -2024,7 +2251,10 @@ static PyMethodDef methods[] = {
     {"ranges", ranges, METH_O,
      "ranges(spans) -> bytes: the integers of each (start, end) span in turn, as native C longs."},
     {"route_log_prob", (PyCFunction)(void (*)(void))route_log_prob, METH_FASTCALL,
-     "route_log_prob(text, table, blob, logps, max_len, unknown) -> jieba's best route log-probability of text."},
+     "route_log_prob(text, short, long, blob, max_len, unknown) -> jieba's best route log-probability of text."},
+    {"route_cut", (PyCFunction)(void (*)(void))route_cut, METH_FASTCALL,
+     "route_cut(blocks, short, long, blob, max_len, unknown) -> the words of each block of jieba's pattern, "
+     "as jieba's cut without HMM gives them."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"char_runs", char_runs, METH_VARARGS,

@@ -1,8 +1,8 @@
 """Per-character loops that the rules share, in C when the optional extension ``jiaokan._speedups``
 was compiled with the wheel, in Python otherwise (the definitions below). Both give the same
-results; tests hold the C code to these definitions. (``route_log_prob``, which reads the word graph
-of the lexicon store, is None without the C code: ``jiaokan.rules.lang.Lexicon.route`` is its
-definition.)
+results; tests hold the C code to these definitions. (``route_log_prob`` and ``route_cut``, which
+read the word graph of the lexicon store, are None without the C code: ``jiaokan.rules.lang``'s
+``Lexicon.route`` and ``Lexicon._cut_block`` are their definitions.)
 
 Like markupsafe's or msgpack's speedups: a machine without a C compiler gets a pure-Python jiaokan
 that runs slower and finds the same things. ``JIAOKAN_NO_SPEEDUPS=1`` turns the C code off.
@@ -420,8 +420,9 @@ if _native is not None:
     window_options = _native.window_options
     token_windows = _native.token_windows
     window_filter = _native.window_filter
-    # Its Python definition is jiaokan.rules.lang.Lexicon.route, over the marisa trie.
+    # Their Python definitions are jiaokan.rules.lang.Lexicon.route and _cut_block, over the marisa trie.
     route_log_prob = _native.route_log_prob
+    route_cut = _native.route_cut
     shared_hashes = _native.shared_hashes
     repeated_pairs = _native.repeated_pairs
     char_runs = _native.char_runs
@@ -452,7 +453,7 @@ else:
     window_options = py_window_options
     token_windows = py_token_windows
     window_filter = py_window_filter
-    route_log_prob = None  # Lexicon.route does the work
+    route_log_prob = route_cut = None  # Lexicon.route and _cut_block do the work
     shared_hashes = py_shared_hashes
     repeated_pairs = py_repeated_pairs
     char_runs = py_char_runs

@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import GOV, SEEDS
+from jiaokan import speedups
 from jiaokan.rules import lang
 from jiaokan.rules.lang import store
 
@@ -27,22 +28,26 @@ def jieba_tok():
     return tok
 
 
+# The segmenters: the C route over the store's word graph (when jiaokan is built with its
+# speedups), rjieba (which a process without them switches to once it has segmented enough text),
+# and the Python route. All must give jieba's words.
+KINDS = ["python", "rjieba"] + (["c"] if speedups.NATIVE else [])
+
+
 @contextlib.contextmanager
 def _segmenting(kind: str):
-    """Segment with the Python route or with rjieba (which a process switches to once it has
-    segmented enough text): both must give jieba's words."""
-    saved = lang._native
-    if kind == "rjieba":
-        lang._native = pytest.importorskip("rjieba").cut
-    else:
-        lang._native = False
+    lex = lang.lexicon()
+    saved = lang._native, lex._route_args
+    if kind != "c":
+        lex._route_args = None
+        lang._native = pytest.importorskip("rjieba").cut if kind == "rjieba" else False
     try:
         yield
     finally:
-        lang._native = saved
+        lang._native, lex._route_args = saved
 
 
-SEGMENTERS = pytest.mark.parametrize("kind", ["python", "rjieba"])
+SEGMENTERS = pytest.mark.parametrize("kind", KINDS)
 
 
 def _lines() -> list[str]:
@@ -71,9 +76,9 @@ MIXED = st.text(alphabet=st.sampled_from(list("的是在工会职工农民权益
 @example(["工会", "", "人人人", "维护\u3400权益"])
 @example(["工会\n职工", "人"])  # a text's own line break is not a joining one
 def test_cut_many_is_cut_of_each(texts):
-    """Several texts in one rjieba call, split at the joining line breaks: each text's words as
-    cut() gives them, whatever the texts hold (breaks, spaces, rarer Han, empty texts)."""
-    for kind in ("python", "rjieba"):
+    """Several texts in one call (to rjieba, split at the joining line breaks): each text's words
+    as cut() gives them, whatever the texts hold (breaks, spaces, rarer Han, empty texts)."""
+    for kind in KINDS:
         with _segmenting(kind):
             assert lang.cut_many(texts) == [lang.cut(t) for t in texts], kind
 
@@ -92,7 +97,7 @@ def test_cut_many_on_the_han_runs_of_real_text(kind):
 @given(MIXED)
 @example("人人人不以这\u4db5")  # rjieba, given the whole text, breaks this tie the other way
 def test_cut_and_probability_match_jieba_on_any_text(jieba_tok, text):
-    for kind in ("python", "rjieba"):
+    for kind in KINDS:
         with _segmenting(kind):
             assert lang.cut(text) == jieba_tok.lcut(text, HMM=False), kind
     if text:
@@ -185,3 +190,29 @@ def test_the_c_route_on_real_text():
     pieces = [text[i : i + n] for n in (1, 3, 8, 13) for i in range(0, len(text) - n, 97)]
     assert len(pieces) > 1000
     assert [lex.log_prob(p) for p in pieces] == [lex.route(p)[0][0] for p in pieces]
+
+
+@pytest.fixture(scope="module")
+def some_words() -> list[str]:
+    """Words of the dictionary of every length, the longest (in the long table) among them."""
+    words = sorted(lang.lexicon().trie.keys(), key=lambda w: (-len(w), w))
+    return words[:200] + words[200::1999]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+@example(data=None)
+def test_the_c_cut_is_the_python_routes(some_words, data):
+    """route_cut over the store's two tables (short keys packed, long ones hashed) gives the words
+    of Lexicon._cut_block, the Python route over the marisa trie: on dictionary words run together
+    (long ones too), with rarer characters, letters and digits, and characters beyond the BMP."""
+    lex = lang.lexicon()
+    if lex._route_args is None:
+        pytest.skip("jiaokan was built without its C speedups")
+    if data is None:
+        texts = ["中华人民共和国万岁", "人民代表大会常务委员会", "𠀀工会𠀀职工", "B超和T恤3G", "常常常人人人", ""]
+    else:
+        pieces = st.sampled_from(some_words) | st.text(alphabet="的是工会人常Ab19.𠀀\u3400\u9fea", max_size=4)
+        texts = data.draw(st.lists(st.lists(pieces, max_size=6).map("".join), max_size=5))
+    assert speedups.route_cut(texts, *lex._route_args) == [list(lex._cut_block(t)) for t in texts]
+    assert [lex.log_prob(t) for t in texts] == [lex.route(t)[0][0] if t else 0.0 for t in texts]

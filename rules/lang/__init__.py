@@ -3,10 +3,11 @@ and its segmentation, served from the lexicon store (see ``store.py``), loaded l
 process in a few milliseconds.
 
 ``cut`` gives exactly jieba's ``lcut(text, HMM=False)``: the same dictionary, the same maximum-
-probability route over the same word graph, the same handling of Latin letters and digits. Once a
-process has segmented more than ``NATIVE_AFTER`` characters, the blocks go to rjieba (jieba-rs, the
-same dictionary and route in Rust, eight times faster) when it is installed: importing it costs
-0.1 s, more than a single report's segmentation in Python.
+probability route over the same word graph, the same handling of Latin letters and digits. The
+route runs in C over the store's word graph (``route_cut``) when jiaokan is built with its
+speedups. Without them, once a process has segmented more than ``NATIVE_AFTER`` characters, the
+blocks go to rjieba (jieba-rs, the same dictionary and route in Rust) when it is installed:
+importing it costs 0.1 s, more than a single report's segmentation in Python.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from jiaokan.speedups import char_runs, route_log_prob, split_at
+from jiaokan.speedups import char_runs, route_cut, route_log_prob, split_at
 
 from . import store
 
@@ -103,10 +104,11 @@ class Lexicon:
             with open(path / "route.bin", "rb") as fh:
                 mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
             view = memoryview(mapped)
-            split = 16 * meta["route_slots"]
-            if len(view) != meta["route_bytes"]:
+            short, long, blob = meta["route_parts"]
+            if len(view) != short + long + blob:
                 raise ValueError("lexicon store with a damaged route table")
-            self._route_args = (view[:split], view[split:], self.logps, self.max_len, self.unknown_logp)
+            self._route_args = (view[:short], view[short : short + long], view[short + long :], self.max_len,
+                                self.unknown_logp)
 
     def freq(self, word: str) -> int:
         i = self.trie.get(word)
@@ -162,20 +164,27 @@ class Lexicon:
         if buf:
             yield buf
 
-    def cut(self, text: str) -> list[str]:
+    def cut_blocks(self, blocks: list[str]) -> list[list[str]]:
+        """The words of each of ``blocks``, each one block of jieba's pattern (``_RE_HAN``): in C
+        over the store's word graph, or by rjieba, or by the Python route."""
         global _segmented
-        _segmented += len(text)
-        # Only jieba's own blocks go to rjieba: its block pattern also takes in rarer Han ranges,
-        # which would change the sums (and so a tie) of the route around them.
-        native = _native_cut()
-        if native and _RE_HAN.fullmatch(text):
-            return native(text, False)  # one block, the common case: a run of Han characters
+        if self._route_args is not None:
+            return route_cut(blocks, *self._route_args)
+        native = _native_cut(sum(map(len, blocks)))
+        _segmented += sum(map(len, blocks))
+        if native:
+            return [native(b, False) for b in blocks]
+        return [list(self._cut_block(b)) for b in blocks]
+
+    def cut(self, text: str) -> list[str]:
+        if _RE_HAN.fullmatch(text):
+            return self.cut_blocks([text])[0]  # one block, the common case: a run of Han characters
         out: list[str] = []
         for blk in _RE_HAN.split(text):
             if not blk:
                 continue
             if _RE_HAN.match(blk):
-                out.extend(native(blk, False) if native else self._cut_block(blk))
+                out.extend(self.cut_blocks([blk])[0])
             else:
                 for x in _RE_SKIP.split(blk):
                     if _RE_SKIP.match(x):
@@ -281,25 +290,29 @@ def cut(text: str) -> list[str]:
 
 def cut_many(texts: list[str]) -> list[list[str]]:
     """``[cut(t) for t in texts]``, with the texts that are one block of jieba's pattern (runs of
-    common Han characters: most of them) segmented by rjieba in one call, joined by line breaks
-    (a break ends a block, so each is cut as on its own). One call instead of thousands of short
-    ones takes 40% less time for a document's runs."""
+    common Han characters: most of them) segmented in one call: in C, or by rjieba joined by line
+    breaks (a break ends a block, so each is cut as on its own; one call instead of thousands of
+    short ones takes 40% less time for a document's runs)."""
     lex = lexicon()
-    native = _native_cut(sum(map(len, texts)))
-    if not native:
+    native = lex._route_args is None and _native_cut(sum(map(len, texts)))
+    if lex._route_args is None and not native:
         return [lex.cut(t) for t in texts]  # (each counted by cut() as it goes)
     out: list[list[str] | None] = [None] * len(texts)
     text = "\n".join(texts)
     # Each text one block (not empty, no line break of its own, no character outside the blocks)?
     if not all(texts) or text.count("\n") != len(texts) - 1 or _RE_OUTSIDE.search(text):
-        # ... else the texts that are one block are joined, and the others are cut on their own
+        # ... else the texts that are one block are segmented together, and the others on their own
         joined = [i for i, t in enumerate(texts) if _RE_HAN.fullmatch(t)]
         text = "\n".join([texts[i] for i in joined])
     else:
         joined = range(len(texts))
-    if joined:
+    if not native:
+        parts = lex.cut_blocks([texts[i] for i in joined] if isinstance(joined, list) else texts)
+    elif joined:
         parts = split_at(native(text, False), "\n")
-        if len(parts) == len(joined):  # (a break is always a token of its own)
-            for i, part in zip(joined, parts):
-                out[i] = part
+    else:
+        parts = []
+    if len(parts) == len(joined):  # (with rjieba, a break is always a token of its own)
+        for i, part in zip(joined, parts):
+            out[i] = part
     return [got if got is not None else lex.cut(t) for got, t in zip(out, texts)]

@@ -20,11 +20,12 @@ import marshal
 import math
 import os
 import shutil
+import struct
 import sys
 import tempfile
 from pathlib import Path
 
-FORMAT = 10
+FORMAT = 11
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
 MIN_SUGGEST_FREQ = 5
@@ -140,13 +141,12 @@ def build(dest: Path) -> Path:
                          if 2 <= len(w) <= 4 and f >= (MIN_SUGGEST_FREQ if len(w) >= 4 else MIN_SUGGEST_SHORT_FREQ))
     # ... and the common words of two characters or more (5k), which TYPO asks about every window.
     common = sorted(w for w, f in freqs.items() if len(w) >= 2 and f >= COMMON_FREQ)
-    route = route_table(list(freqs), trie.key_id)
+    route = route_table(list(freqs), lambda word: logp_arr[trie.key_id(word)])
     meta = {
         "format": FORMAT,
         "total": total,
         "max_len": max(map(len, freqs)),
-        "route_slots": len(route[0]),
-        "route_bytes": sum(len(part) * part.itemsize for part in route),
+        "route_parts": [memoryview(part).nbytes for part in route],
         "tags": tag_names,
         "idioms_minus_one": {k: tuple(v) for k, v in idioms.items()},
     }
@@ -166,7 +166,7 @@ def build(dest: Path) -> Path:
         (tmp / "tags.bin").write_bytes(bytes(tag_arr))
         with open(tmp / "route.bin", "wb") as fh:  # native byte order: the C code reads it in place
             for part in route:
-                fh.write(part.tobytes())
+                fh.write(part)
         with open(tmp / "meta.marshal", "wb") as fh:
             marshal.dump(meta, fh)
         _char_trie(readings, shapes).save(str(tmp / "chars.marisa"))
@@ -188,40 +188,67 @@ def build(dest: Path) -> Path:
 
 
 FNV_OFFSET, FNV_PRIME, MASK64 = 0xCBF29CE484222325, 0x100000001B3, (1 << 64) - 1
-ROUTE_EMPTY = 0xFFFFFFFF
+GOLDEN = 0x9E3779B97F4A7C15
+SHORT_SLOT, LONG_SLOT = struct.Struct("=Qd"), struct.Struct("=QIId")
 
 
-def route_table(words: list[str], key_id) -> tuple[array.array, ...]:
-    """jieba's word graph for the C route (``jiaokan._speedups.route_log_prob``): every word and
-    every prefix of a word, in an open-addressing table keyed by FNV-1a over code points. Slot i
-    holds hashes[i], where its key starts in ``blob`` (the code points of every word, one after
-    another; ROUTE_EMPTY: an empty slot), and (trie id + 1) << 8 | length (id + 1 = 0 for a prefix
-    that is no word). Returns (hashes, offsets, packed, blob)."""
-    blob = array.array("I")
-    entries: dict[str, tuple[int, int, int]] = {}
+def _packed(key: str) -> int | None:
+    """A key of 1-4 characters of the Basic Multilingual Plane (none U+0000) packed 16 bits each,
+    the first character lowest; None for any other key."""
+    if len(key) > 4 or any(not 0 < ord(c) <= 0xFFFF for c in key):
+        return None
+    return sum(ord(c) << (16 * i) for i, c in enumerate(key))
+
+
+def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.array]:
+    """jieba's word graph for the C route (``jiaokan._speedups.route_log_prob`` and ``route_cut``):
+    every word and every prefix of a word with the word's log-probability (``logp_of``; NaN for a
+    prefix that is no word; positive, the sign flipped, for a word that is no prefix of a longer
+    key, where the route stops looking), in two open-addressing tables, each at most half full. Keys of 1-4
+    characters of the Basic Multilingual Plane go to the short table, packed into the key itself
+    (``_packed``), slot ``(key * GOLDEN mod 2**64) >> 32`` on: 16-byte slots (key, log-probability),
+    key 0 for an empty slot. Every other key goes to the long table, slot FNV-1a(code points) on:
+    24-byte slots (hash, where its code points start in ``blob``, length (0: empty),
+    log-probability). Returns (short, long, blob), native byte order."""
+    nan = float("nan")
+    prefixes = {word[:n] for word in words for n in range(1, len(word))}
+    entries: dict[str, float] = dict.fromkeys(prefixes, nan)
     for word in words:
-        if len(word) > 255:
-            continue  # a key's length must fit a byte (jieba's longest word has 16 characters)
-        off = len(blob)
-        blob.extend(map(ord, word))
-        h = FNV_OFFSET
-        for n, ch in enumerate(word, 1):
-            h = ((h ^ ord(ch)) * FNV_PRIME) & MASK64
-            if n == len(word):
-                entries[word] = (h, off, (key_id(word) + 1) << 8 | n)
-            elif word[:n] not in entries:
-                entries[word[:n]] = (h, off, n)
-    size = 1 << (2 * len(entries)).bit_length()  # at most half full
-    hashes = array.array("Q", [0]) * size
-    offsets = array.array("I", [ROUTE_EMPTY]) * size
-    packed = array.array("I", [0]) * size
+        # A word that no longer key starts with ends the route's probes: its log-probability
+        # (negative) is stored with the sign flipped.
+        lp = logp_of(word)
+        if lp >= 0:
+            raise ValueError(f"lexicon: the word {word!r} has log-probability {lp}")
+        entries[word] = lp if word in prefixes else -lp
+    shorts = [(k, _packed(k), lp) for k, lp in entries.items()]
+    longs = [(k, lp) for k, key, lp in shorts if key is None]
+    shorts = [(key, lp) for _, key, lp in shorts if key is not None]
+    size = 1 << (2 * len(shorts)).bit_length()
+    short = bytearray(SHORT_SLOT.size * size)
+    taken = bytearray(size)
     mask = size - 1
-    for h, off, pk in entries.values():
-        i = h & mask
-        while offsets[i] != ROUTE_EMPTY:
+    for key, lp in shorts:
+        i = ((key * GOLDEN) & MASK64) >> 32 & mask
+        while taken[i]:
             i = (i + 1) & mask
-        hashes[i], offsets[i], packed[i] = h, off, pk
-    return hashes, offsets, packed, blob
+        taken[i] = 1
+        SHORT_SLOT.pack_into(short, SHORT_SLOT.size * i, key, lp)
+    size = 1 << (2 * len(longs)).bit_length()
+    long = bytearray(LONG_SLOT.size * size)
+    taken = bytearray(size)
+    mask = size - 1
+    blob = array.array("I")
+    for word, lp in longs:
+        h = FNV_OFFSET
+        for ch in word:
+            h = ((h ^ ord(ch)) * FNV_PRIME) & MASK64
+        i = h & mask
+        while taken[i]:
+            i = (i + 1) & mask
+        taken[i] = 1
+        LONG_SLOT.pack_into(long, LONG_SLOT.size * i, h, len(blob), len(word), lp)
+        blob.extend(map(ord, word))
+    return short, long, blob
 
 
 def _prune(current: Path) -> None:

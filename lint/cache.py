@@ -18,7 +18,7 @@ import xxhash
 from . import __version__
 from .fsutil import atomic_write
 
-FORMAT = 1
+FORMAT = 2
 
 
 def fingerprint(engine) -> str:

@@ -203,12 +203,29 @@ _VALUE = st.sampled_from([0.0, 1.0, 1.7, 2.0, 3.4, 100.0, 116e4, 135.7e4, 1e-9, 
 def test_conflict_candidates_hold_every_conflicting_pair(specs, max_ratio):
     """NUM002 compares only the pairs conflict_candidates names: every pair conflict() accepts must
     be among them, in the order of the plain double loop."""
-    from jiaokan.rules.num.figures import conflict, conflict_candidates
+    from jiaokan.rules.num.figures import compared_value, conflict, conflict_candidates
+
+    def values(figures):
+        return [compared_value(f.value, f.lo, f.hi) for f in figures]
 
     figures = [_figure(v, v - spread, float("inf") if open_ended else v + spread) for v, spread, open_ended in specs]
-    pairs = conflict_candidates(figures, max_ratio)
+    pairs = conflict_candidates(values(figures), max_ratio)
     assert pairs == sorted(set(pairs)) and all(i < j for i, j in pairs)
     every = [(i, j) for i in range(len(figures)) for j in range(i + 1, len(figures))
              if conflict(figures[i], figures[j], max_ratio)]
     assert set(every) <= set(pairs)
-    assert conflict_candidates([_figure(100, 99.5, 100.5), _figure(170, 169.5, 170.5), _figure(171, 170.5, 171.5)]) == [(0, 1), (1, 2)]
+    assert conflict_candidates(values([_figure(100, 99.5, 100.5), _figure(170, 169.5, 170.5),
+                                       _figure(171, 170.5, 171.5)])) == [(0, 1), (1, 2)]
+
+
+def test_a_figure_survives_its_summary():
+    """NUM002 keeps figures as plain tuples: back from one, a figure is the same but for its
+    sentence, whose content words it keeps."""
+    from jiaokan.rules.num.extract import Figure
+
+    fig = _figure(116e4, 116e4, 116e4)
+    fig.sentence, fig.words = "全省职工116万人", frozenset({"全省", "职工"})
+    back = Figure.from_summary(fig.summary())
+    assert back.sentence == "" and back.words == fig.words
+    back.sentence = fig.sentence
+    assert back == fig

@@ -74,8 +74,8 @@ def same_measure(a: Figure, b: Figure, *, same_document: bool) -> Verdict | None
     # The key alone rarely identifies a measure (3万名教师参加培训 is not the total of
     # 教师): the two sentences must also share context beyond the key.
     keyish = a.raw_key + b.raw_key + a.key
-    wa = {w for w in (a.words or content_words(a.sentence)) if w not in keyish}
-    wb = {w for w in (b.words or content_words(b.sentence)) if w not in keyish}
+    wa = {w for w in _words(a) if w not in keyish}
+    wb = {w for w in _words(b) if w not in keyish}
     shared = len(wa & wb)
     overlap = shared / max(1, min(len(wa), len(wb)))
     if len(a.key) >= SPECIFIC_KEY_LENGTH:
@@ -92,16 +92,26 @@ def same_measure(a: Figure, b: Figure, *, same_document: bool) -> Verdict | None
     return Verdict(", ".join(reasons), round(overlap, 2))
 
 
+def _words(f: Figure):
+    """The content words of a figure's sentence (made with the document, or from its sentence)."""
+    return f.words or (content_words(f.sentence) if f.sentence else ())
+
+
+def compared_value(value: float, lo: float, hi: float) -> float:
+    """What a figure is compared by: its lower bound when open-ended (超过100万), else its value."""
+    return lo if hi == float("inf") else value
+
+
 def _compared_value(f: Figure) -> float:
-    return f.lo if f.hi == float("inf") else f.value
+    return compared_value(f.value, f.lo, f.hi)
 
 
-def conflict_candidates(figures: list[Figure], max_ratio: float = 1.7) -> list[tuple[int, int]]:
-    """The pairs (i, j), i < j, in that order, of ``figures`` whose compared values are both
-    positive and within ``max_ratio`` of each other: the only pairs ``conflict`` can accept, found by
-    sorting the values instead of trying every pair (the window is a little wider than the ratio,
-    so rounding never loses a pair)."""
-    order = sorted((v, i) for i, v in enumerate(map(_compared_value, figures)) if v > 0)
+def conflict_candidates(values: list[float], max_ratio: float = 1.7) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, in that order, of figures (by their ``compared_value``) whose values
+    are both positive and within ``max_ratio`` of each other: the only pairs ``conflict`` can accept,
+    found by sorting the values instead of trying every pair (the window is a little wider than the
+    ratio, so rounding never loses a pair)."""
+    order = sorted((v, i) for i, v in enumerate(values) if v > 0)
     pairs = []
     for s, (v, i) in enumerate(order):
         limit = v * max_ratio * (1 + 1e-9)

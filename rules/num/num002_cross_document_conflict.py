@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from jiaokan import Related, Rule, Severity
+from jiaokan import Position, Related, Rule, Severity
 
-from .figures import conflict, conflict_candidates, document_figures, keys_for, same_measure
+from .extract import SUMMARY_FIELDS, Figure
+from .figures import compared_value, conflict, conflict_candidates, document_figures, keys_for, same_measure
 from .keys import document_period, periods_compatible
 from .num001_conflicting_figures import OPTIONS
 
@@ -38,23 +39,39 @@ class CrossDocumentConflict(Rule):
     options = dict(OPTIONS)
 
     def collect(self, document, context):
+        # Plain tuples: a run of many documents unpickles every summary in the parent process.
         out = []
         for f in document_figures(document, keys_for(self.config)):
-            out.append((f, document.position(f.start), document.position(f.end)))
+            start, end = document.position(f.start), document.position(f.end)
+            out.append((f.summary(), (start.line, start.column, start.offset), (end.line, end.column, end.offset)))
         return document_period(document.norm), out
 
     def finish(self, summaries, context):
+        key, unit, value, lo, hi = map(SUMMARY_FIELDS.index, ("key", "unit", "value", "lo", "hi"))
         by_key = defaultdict(list)
         periods = {}
         for path, (period, figures) in summaries:
             periods[path] = period
-            for f, start, end in figures:
-                by_key[(f.key, f.unit)].append((path, f, start, end))
+            for row in figures:
+                by_key[(row[0][key], row[0][unit])].append((path, row))
         best = {}
         for group in by_key.values():
-            for i, j in conflict_candidates([f for _, f, _, _ in group], self.config["max-ratio"]):
-                (pa, a, sa, ea), (pb, b, sb, eb) = group[i], group[j]
-                if pa == pb or not conflict(a, b, self.config["max-ratio"]):
+            if len(group) < 2:
+                continue
+            values = [compared_value(f[value], f[lo], f[hi]) for _, (f, _, _) in group]
+            made: dict[int, tuple] = {}
+
+            def place(i: int) -> tuple:
+                if i not in made:
+                    path, (f, start, end) = group[i]
+                    made[i] = (path, Figure.from_summary(f), Position(*start), Position(*end))
+                return made[i]
+
+            for i, j in conflict_candidates(values, self.config["max-ratio"]):
+                if group[i][0] == group[j][0]:
+                    continue
+                (pa, a, sa, ea), (pb, b, sb, eb) = place(i), place(j)
+                if not conflict(a, b, self.config["max-ratio"]):
                     continue
                 if not a.times and not periods_compatible(periods[pa], periods[pb]):
                     continue  # undated figures of reports on different years

@@ -125,8 +125,9 @@ repeated_grams(PyObject *self, PyObject *args)
     Py_ssize_t *alive = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_ssize_t));
     uint64_t *hash = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(uint64_t));
     uint8_t *keep = PyMem_Malloc((size_t)(n ? n : 1));
+    size_t *where = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(size_t)); /* the slot of each alive gram */
     slot_t *table = NULL;
-    if (!out || !alive || !hash || !keep) {
+    if (!out || !alive || !hash || !keep || !where) {
         PyErr_NoMemory();
         goto fail;
     }
@@ -186,21 +187,14 @@ repeated_grams(PyObject *self, PyObject *args)
                 }
                 s = (s + 1) & (size - 1);
             }
+            where[a] = s;
         }
         /* emit repeated grams in order of first occurrence, and keep alive only the positions of
            repeated grams (a longer gram can repeat only where its prefix does) */
         Py_ssize_t m = 0;
         for (Py_ssize_t a = 0; a < n_alive; a++) {
             Py_ssize_t i = alive[a];
-            size_t s = (size_t)hash[i] & (size - 1);
-            slot_t *e;
-            for (;;) {
-                e = &table[s];
-                if (hash[e->first] == hash[i] &&
-                    memcmp(cp + e->first, cp + i, (size_t)len * sizeof(uint32_t)) == 0)
-                    break;
-                s = (s + 1) & (size - 1);
-            }
+            slot_t *e = &table[where[a]];
             if (e->count < 2)
                 continue;
             alive[m++] = i;
@@ -219,6 +213,7 @@ repeated_grams(PyObject *self, PyObject *args)
         n_alive = m;
     }
     PyMem_Free(table);
+    PyMem_Free(where);
     PyMem_Free(keep);
     PyMem_Free(hash);
     PyMem_Free(alive);
@@ -226,6 +221,7 @@ repeated_grams(PyObject *self, PyObject *args)
     return out;
 fail:
     PyMem_Free(table);
+    PyMem_Free(where);
     PyMem_Free(keep);
     PyMem_Free(hash);
     PyMem_Free(alive);

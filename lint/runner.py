@@ -152,6 +152,48 @@ def _worker_check(fs_path: str, shown: str) -> bytes:
     return pickle.dumps(engine.check_one(doc), protocol=pickle.HIGHEST_PROTOCOL)
 
 
+class _EarlyStart:
+    """A large run's workers, started while its documents are still being read: each document read
+    is looked up in the cache, and a miss goes to the workers at once. The pool starts only once
+    ``PARALLEL_MIN_FILES`` documents have missed (a few changed files are checked in-process)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.pool = None
+        self.futures: dict = {}  # future -> document
+        self.cached: dict[str, tuple] = {}  # path -> the cache's results
+        self.waiting: list[Document] = []  # misses before the pool starts
+        self.offered: set[str] = set()
+
+    def offer(self, doc: Document) -> None:
+        self.offered.add(doc.path)
+        cache = self.engine.cache
+        hit = cache.get(doc) if cache is not None else None
+        if hit is not None:
+            self.cached[doc.path] = hit
+            return
+        self.waiting.append(doc)
+        if self.pool is None and len(self.waiting) >= self.engine.PARALLEL_MIN_FILES:
+            if not all(d.source_bytes_hash for d in self.waiting):
+                return  # (documents not read from a file cannot go to a worker)
+            self.pool = self.engine._pool()
+        if self.pool is not None:
+            for d in self.waiting:
+                self.futures[self.pool.submit(_worker_check, d.fs_path, d.path)] = d
+            self.waiting.clear()
+
+    def take(self) -> tuple[dict[str, tuple], list[Document], object, dict]:
+        """(cached results, documents not with the workers, the pool or None, the workers' futures),
+        handed over: this object keeps none of them."""
+        out = (self.cached, self.waiting, self.pool, self.futures)
+        self.cached, self.waiting, self.futures = {}, [], {}
+        return out
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+
+
 class Engine:
     # A pool pays for itself only from this many files (each worker loads the lexicon once).
     PARALLEL_MIN_FILES = 8
@@ -199,23 +241,34 @@ class Engine:
         docs: dict[str, Document] = {}
         skipped: list[tuple[str, str]] = []
         errors: list[tuple[str, str]] = []
-        for i, path in enumerate(found.files):
-            shown = display_path(path)
-            if progress:
-                progress(i, len(found.files), shown)
-            try:
-                docs[shown] = load_document(path, shown)
-            except BinaryFile:
-                skipped.append((shown, "binary file"))
-            except DecodeError as exc:
-                errors.append((shown, str(exc)))
-            except OSError as exc:
-                errors.append((shown, exc.strerror or str(exc)))
-        if errors and not docs:
-            path, reason = errors[0]
-            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-            raise UsageError(f"{path}: {reason}{more}")
-        findings = self.check_documents(docs, progress)
+        # In a large run, the workers start on the first documents while the rest are being read.
+        early = _EarlyStart(self) if self.jobs > 1 and len(found.files) >= self.PARALLEL_MIN_FILES else None
+        try:
+            for i, path in enumerate(found.files):
+                shown = display_path(path)
+                if progress and early is None:
+                    progress(i, len(found.files), shown)
+                try:
+                    docs[shown] = doc = load_document(path, shown)
+                except BinaryFile:
+                    skipped.append((shown, "binary file"))
+                    continue
+                except DecodeError as exc:
+                    errors.append((shown, str(exc)))
+                    continue
+                except OSError as exc:
+                    errors.append((shown, exc.strerror or str(exc)))
+                    continue
+                if early is not None:
+                    early.offer(doc)
+            if errors and not docs:
+                path, reason = errors[0]
+                more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+                raise UsageError(f"{path}: {reason}{more}")
+            findings = self.check_documents(docs, progress, early)
+        finally:
+            if early is not None:
+                early.close()
         for path, reason in errors:
             findings.append(Finding("JK001", "undecodable-file", Severity.ERROR, path, Position(1, 1, 0),
                                     Position(1, 1, 0), f"cannot check this file: {reason}"))
@@ -237,26 +290,39 @@ class Engine:
         ctx.extra_findings.clear()
         return doc_findings, doc_summaries
 
-    def check_documents(self, docs: dict[str, Document], progress=None) -> list[Finding]:
+    def check_documents(self, docs: dict[str, Document], progress=None, early: _EarlyStart | None = None) -> list[Finding]:
         hook = self.pm.hook
         ctx = self.context
         results: dict[str, tuple] = {}
-        todo = []
+        todo: list[Document] = []
+        pool, futures = None, {}
+        if early is not None:  # the documents offered to it: from the cache, with the workers, or waiting
+            results, todo, pool, futures = early.take()
         for doc in docs.values():
+            if early is not None and doc.path in early.offered:
+                continue
             cached = self.cache.get(doc) if self.cache is not None else None
             if cached is not None:
                 results[doc.path] = cached
             else:
                 todo.append(doc)
-        if self.jobs > 1 and len(todo) >= self.PARALLEL_MIN_FILES and all(d.source_bytes_hash for d in todo):
-            results.update(self._check_parallel(todo, progress, len(results), len(docs)))
+        if pool is None and self.jobs > 1 and len(todo) >= self.PARALLEL_MIN_FILES and all(d.source_bytes_hash for d in todo):
+            pool = self._pool()
+        fresh = {doc.path for doc in todo} | {doc.path for doc in futures.values()}
+        if pool is not None:
+            try:
+                futures.update((pool.submit(_worker_check, doc.fs_path, doc.path), doc) for doc in todo)
+                results.update(self._gather(futures, progress, len(results), len(docs)))
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop the workers, write nothing
+                raise
+            pool.shutdown()
         else:
             for doc in todo:
                 if progress:
                     progress(len(results), len(docs), doc.path)
                 results[doc.path] = self.check_one(doc)
                 self._store(doc, results[doc.path])
-        fresh = {doc.path for doc in todo}
         findings: list[Finding] = []
         summaries: dict[str, list] = defaultdict(list)
         for doc in docs.values():  # in path order, whatever order the workers finished in
@@ -289,32 +355,32 @@ class Engine:
         else:
             self.cache.put_bytes(doc, data)
 
-    def _check_parallel(self, todo: list[Document], progress, done: int, total: int) -> dict[str, tuple]:
+    def _pool(self):
         import concurrent.futures as cf
         import multiprocessing
 
-        out: dict[str, tuple] = {}
         ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
-        pool = cf.ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_worker_init,
+        return cf.ProcessPoolExecutor(max_workers=self.jobs, mp_context=ctx, initializer=_worker_init,
                                       initargs=(self.settings, self._options))
-        try:
-            futures = {pool.submit(_worker_check, doc.fs_path, doc.path): doc for doc in todo}
-            for fut in cf.as_completed(futures):
-                doc = futures[fut]
-                try:
-                    data = fut.result()
-                    out[doc.path] = pickle.loads(data)
-                except Exception:  # a worker died (or a file vanished): check it here instead
-                    out[doc.path] = self.check_one(doc)
-                    self._store(doc, out[doc.path])
-                else:
-                    self._store(doc, out[doc.path], data)
-                if progress:
-                    progress(done + len(out), total, doc.path)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop the workers, write nothing
-            raise
-        pool.shutdown()
+
+    def _gather(self, futures: dict, progress, done: int, total: int) -> dict[str, tuple]:
+        """The results of the documents handed to the workers (future -> document), as they come.
+        Each future leaves ``futures`` once read, and its pickled results with it."""
+        import concurrent.futures as cf
+
+        out: dict[str, tuple] = {}
+        for fut in cf.as_completed(futures):
+            doc = futures.pop(fut)
+            try:
+                data = fut.result()
+                out[doc.path] = pickle.loads(data)
+            except Exception:  # a worker died (or a file vanished): check it here instead
+                out[doc.path] = self.check_one(doc)
+                self._store(doc, out[doc.path])
+            else:
+                self._store(doc, out[doc.path], data)
+            if progress:
+                progress(done + len(out), total, doc.path)
         return out
 
     def postprocess(self, findings: list[Finding], docs: dict[str, Document]) -> list[Finding]:

@@ -87,3 +87,32 @@ def test_a_child_that_dies_leaves_the_work_to_the_parent():
 
     parent = os.getpid()
     assert RunContext(Settings(root=Path.cwd()), jobs=2).parallel(part) == [(0, 1)]
+
+
+def test_a_partly_cached_parallel_run_equals_a_fresh_one(tmp_path, monkeypatch):
+    """In a large run, the workers start while the documents are still being read, each read
+    document going to the cache first: edited files are checked again (by the workers once enough
+    of them miss, else in-process), the others come from the cache, and the findings are a fresh
+    run's."""
+    from jiaokan.cache import from_settings
+    from jiaokan.config import Settings
+    from jiaokan.registry import Registry
+    from jiaokan.runner import Engine
+
+    monkeypatch.delenv("JIAOKAN_NO_CACHE", raising=False)
+    folder = _corpus(tmp_path, 12)
+
+    def run(jobs: int, cache: bool):
+        engine = Engine(Settings(root=tmp_path), Registry(), select=["DUP", "WRAP"])
+        engine.jobs = jobs
+        engine.cache = from_settings(engine, cache)
+        return engine, engine.run([str(folder)])
+
+    run(2, True)
+    for edited in (Engine.PARALLEL_MIN_FILES + 1, 2):
+        for path in sorted(folder.iterdir())[:edited]:
+            path.write_text(path.read_text(encoding="utf-8") + f"\n补记第{edited}条\n", encoding="utf-8")
+        engine, got = run(2, True)
+        assert (engine.cache.hits, engine.cache.misses) == (12 - edited, edited)
+        _, fresh = run(1, False)
+        assert got.findings and [f.to_json() for f in got.findings] == [f.to_json() for f in fresh.findings]

@@ -68,8 +68,9 @@ class CrossDocumentConflict(Rule):
                 return made[i]
 
             for i, j in conflict_candidates(values, self.config["max-ratio"]):
-                if group[i][0] == group[j][0]:
-                    continue
+                (pi, (fi, _, _)), (pj, (fj, _, _)) = group[i], group[j]
+                if pi == pj or not (fi[hi] <= fj[lo] or fj[hi] <= fi[lo]):
+                    continue  # the same document, or intervals that overlap (as conflict() asks first)
                 (pa, a, sa, ea), (pb, b, sb, eb) = place(i), place(j)
                 if not conflict(a, b, self.config["max-ratio"]):
                     continue

@@ -1036,6 +1036,7 @@ typedef struct {
     Py_ssize_t min_uses;
     Py_ssize_t swap_uses; /* a swap that is no word counts where the document uses it this often */
     PyObject *wanted;  /* a dict or set: windows kept though the index offers them nothing */
+    EditTable wanted_packed; /* its keys that pack (a window that packs can equal no other) */
 } WindowFilter;
 
 static void
@@ -1048,7 +1049,34 @@ window_filter_free(PyObject *capsule)
     Py_XDECREF(f->skip);
     Py_XDECREF(f->terms);
     Py_XDECREF(f->wanted);
+    edit_table_free(&f->wanted_packed);
     PyMem_Free(f);
+}
+
+/* Puts the keys of ``wanted`` that pack into ``t``; 0, or -1 with an exception set. */
+static int
+pack_wanted(EditTable *t, PyObject *wanted)
+{
+    Py_ssize_t n = PyDict_Check(wanted) ? PyDict_GET_SIZE(wanted) : PySet_GET_SIZE(wanted);
+    if (edit_alloc(t, n, 0) < 0)
+        return -1;
+    PyObject *it = PyObject_GetIter(wanted), *key;
+    if (!it)
+        return -1;
+    while ((key = PyIter_Next(it))) {
+        Py_ssize_t len = PyUnicode_Check(key) && READY(key) == 0 ? PyUnicode_GET_LENGTH(key) : 0;
+        uint32_t cp[EDIT_MAX];
+        uint64_t packed;
+        if (len >= 1 && len <= EDIT_MAX) {
+            for (Py_ssize_t i = 0; i < len; i++)
+                cp[i] = PyUnicode_READ_CHAR(key, i);
+            if (edit_pack(cp, len, &packed))
+                t->keys[edit_slot(t, packed)] = packed;
+        }
+        Py_DECREF(key);
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
 }
 
 static PyObject *
@@ -1084,7 +1112,10 @@ window_filter(PyObject *self, PyObject *args)
     if (!capsule) {
         Py_DECREF(index), Py_DECREF(skip), Py_DECREF(terms), Py_DECREF(wanted);
         PyMem_Free(f);
+        return NULL;
     }
+    if (pack_wanted(&f->wanted_packed, wanted) < 0)
+        Py_CLEAR(capsule); /* (frees f) */
     return capsule;
 }
 
@@ -1148,23 +1179,92 @@ window_kept(WindowFilter *f, PyObject *w)
 
 /* ---- token_windows ---- */
 
-/* Adds the place (base, run, a, b) of the window ``key`` to ``windows``: to the window's places
- * when it has some, else when the filter ``keep`` (if not NULL) keeps it. */
+/* What token_windows keeps while it runs: the windows so far, the filter, and the packed windows
+ * the filter has refused in this document. Most windows are refused because the index offers them
+ * nothing, and most of those are in its cache already: such a window is refused by its packed key,
+ * without a str made for it or a dict or set asked (the filter's answer depends on the window's
+ * text alone, so a refusal stands for the whole document). */
+typedef struct {
+    PyObject *windows;
+    WindowFilter *keep;
+    EditTable refused;
+} Windows;
+
+/* 1 when the packed window ``key`` is refused for sure: refused before, or offered nothing by the
+ * cached options and not wanted. 0 when the filter must decide. */
 static int
-add_place(PyObject *windows, WindowFilter *keep, PyObject *key, PyObject *base, PyObject *run, Py_ssize_t a,
-          Py_ssize_t b)
+refused_fast(Windows *st, uint64_t key)
 {
-    PyObject *places = PyDict_GetItemWithError(windows, key); /* borrowed */
+    if (st->refused.keys[edit_slot(&st->refused, key)] == key)
+        return 1;
+    EditIndex *ix = st->keep->ix;
+    size_t slot = edit_slot(&ix->cache, key);
+    if (ix->cache.keys[slot] != key || ix->cache.values[slot] != ix->nothing)
+        return 0;
+    const EditTable *wanted = &st->keep->wanted_packed;
+    return wanted->keys[edit_slot(wanted, key)] != key;
+}
+
+/* Remembers the refusal of the packed window ``key``; 0, or -1 with an exception set. */
+static int
+refuse(Windows *st, uint64_t key)
+{
+    EditTable *t = &st->refused;
+    if ((size_t)(t->count + 1) * 2 > t->mask + 1) { /* half full: twice the size */
+        EditTable grown;
+        if (edit_alloc(&grown, 2 * (t->count + 1), 0) < 0)
+            return -1;
+        for (size_t i = 0; i <= t->mask; i++)
+            if (t->keys[i])
+                grown.keys[edit_slot(&grown, t->keys[i])] = t->keys[i];
+        grown.count = t->count;
+        edit_table_free(t);
+        *t = grown;
+    }
+    size_t i = edit_slot(t, key);
+    if (!t->keys[i]) {
+        t->keys[i] = key;
+        t->count++;
+    }
+    return 0;
+}
+
+/* The packed key of run[a:b] in *key: 1, or 0 when it does not pack. */
+static inline int
+pack_span(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, uint64_t *key)
+{
+    if (b - a < 1 || b - a > EDIT_MAX)
+        return 0;
+    uint64_t k = 0;
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 0 || c > 0xFFFF)
+            return 0;
+        k |= (uint64_t)c << (16 * (i - a));
+    }
+    *key = k;
+    return 1;
+}
+
+/* Adds the place (base, run, a, b) of the window ``key`` (run[a:b]) to the windows: to the window's
+ * places when it has some, else when the filter (if any) keeps it. 0, or -1 on an error. */
+static int
+add_place(Windows *st, PyObject *key, PyObject *base, PyObject *run, Py_ssize_t a, Py_ssize_t b, int packs,
+          uint64_t packed)
+{
+    PyObject *places = PyDict_GetItemWithError(st->windows, key); /* borrowed */
     if (!places) {
         if (PyErr_Occurred())
             return -1;
-        int kept = keep ? window_kept(keep, key) : 1;
-        if (kept <= 0)
-            return kept;
+        int kept = st->keep ? window_kept(st->keep, key) : 1;
+        if (kept < 0)
+            return -1;
+        if (!kept)
+            return packs ? refuse(st, packed) : 0;
         places = PyList_New(0);
         if (!places)
             return -1;
-        int rc = PyDict_SetItem(windows, key, places);
+        int rc = PyDict_SetItem(st->windows, key, places);
         Py_DECREF(places); /* the dict holds it */
         if (rc < 0)
             return -1;
@@ -1172,13 +1272,21 @@ add_place(PyObject *windows, WindowFilter *keep, PyObject *key, PyObject *base, 
     return append_value(places, "(OOnn)", base, run, a, b);
 }
 
+/* The window run[a:b] (its text ``tok`` when not NULL) at (base, run, a, b). */
 static int
-add_window(PyObject *windows, WindowFilter *keep, PyObject *base, PyObject *run, Py_ssize_t a, Py_ssize_t b)
+add_window(Windows *st, PyObject *tok, PyObject *base, PyObject *run, int kind, const void *data, Py_ssize_t a,
+           Py_ssize_t b)
 {
-    PyObject *key = PyUnicode_Substring(run, a, b);
-    if (!key)
+    uint64_t packed = 0;
+    int packs = st->keep && pack_span(kind, data, a, b, &packed);
+    if (packs && refused_fast(st, packed))
+        return 0;
+    PyObject *key = tok;
+    if (key)
+        Py_INCREF(key);
+    else if (!(key = PyUnicode_Substring(run, a, b)))
         return -1;
-    int rc = add_place(windows, keep, key, base, run, a, b);
+    int rc = add_place(st, key, base, run, a, b, packs, packed);
     Py_DECREF(key);
     return rc;
 }
@@ -1205,7 +1313,8 @@ token_windows(PyObject *self, PyObject *args)
     }
     PyObject *windows = PyDict_New(), *single_runs = PyList_New(0), *doubled = PyList_New(0);
     Py_ssize_t *offs = NULL, cap = 0;
-    if (!windows || !single_runs || !doubled)
+    Windows st = {windows, keep, {0}};
+    if (!windows || !single_runs || !doubled || edit_alloc(&st.refused, 512, 0) < 0)
         goto fail;
     for (Py_ssize_t r = 0; r < nr; r++) {
         PyObject *run = PyList_GET_ITEM(runs, r), *base = PyList_GET_ITEM(bases, r);
@@ -1275,16 +1384,16 @@ token_windows(PyObject *self, PyObject *args)
                 continue;
             Py_ssize_t o = offs[i], len = offs[i + 1] - o;
             if (len != 1) {
-                if (add_place(windows, keep, tok, base, run, o, o + len) < 0)
+                if (add_window(&st, tok, base, run, kind, data, o, o + len) < 0)
                     goto fail;
                 continue;
             }
             Py_ssize_t lp = i ? o - offs[i - 1] : 0, ln = i + 1 < nt ? offs[i + 2] - offs[i + 1] : 0;
-            if (lp && lp <= max_neighbour && add_window(windows, keep, base, run, o - lp, o + 1) < 0)
+            if (lp && lp <= max_neighbour && add_window(&st, NULL, base, run, kind, data, o - lp, o + 1) < 0)
                 goto fail;
-            if (ln && ln <= max_neighbour && add_window(windows, keep, base, run, o, o + 1 + ln) < 0)
+            if (ln && ln <= max_neighbour && add_window(&st, NULL, base, run, kind, data, o, o + 1 + ln) < 0)
                 goto fail;
-            if (lp == 1 && ln == 1 && add_window(windows, keep, base, run, o - 1, o + 2) < 0)
+            if (lp == 1 && ln == 1 && add_window(&st, NULL, base, run, kind, data, o - 1, o + 2) < 0)
                 goto fail;
             Py_UCS4 ch = PyUnicode_READ(kind, data, o);
             if (((lp >= 2 && PyUnicode_READ(kind, data, o - 1) == ch) ||
@@ -1294,9 +1403,11 @@ token_windows(PyObject *self, PyObject *args)
         }
     }
     PyMem_Free(offs);
+    edit_table_free(&st.refused);
     return Py_BuildValue("(NNN)", windows, single_runs, doubled);
 fail:
     PyMem_Free(offs);
+    edit_table_free(&st.refused);
     Py_XDECREF(windows);
     Py_XDECREF(single_runs);
     Py_XDECREF(doubled);

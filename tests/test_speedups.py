@@ -327,6 +327,7 @@ TOKEN = st.text(alphabet="工会人a𠀀", min_size=1, max_size=4)
 @given(st.lists(st.lists(TOKEN, max_size=8), max_size=6), st.sets(TOKEN, max_size=8), st.integers(0, 4),
        st.booleans())
 @example([["工", "会会", "会", "工", "人"], ["人", "a", "工"]], {"会", "工", "a"}, 3, False)
+@example([["人", "人", "会"], ["人", "人"]], {"人"}, 3, False)  # 人人: wanted though offered nothing
 def test_c_token_windows_equals_python(token_lists, opening, max_neighbour, frozen):
     """The windows, single-character stretches and doubled spots, in the same order; and with a
     window filter (each implementation's own, over the same data), the same windows kept."""
@@ -345,6 +346,10 @@ def test_c_token_windows_equals_python(token_lists, opening, max_neighbour, froz
     got = _speedups.token_windows(runs, bases, token_lists, opening, max_neighbour, c_keep)
     want = speedups.py_token_windows(runs, bases, token_lists, opening, max_neighbour, py_keep)
     assert got == want and list(got[0]) == list(want[0])
+    # Again, the options of the windows now cached: those offered nothing are refused by their
+    # packed keys, unless wanted.
+    again = _speedups.token_windows(runs, bases, token_lists, opening, max_neighbour, c_keep)
+    assert again == want and list(again[0]) == list(want[0])
     plain = speedups.py_token_windows(runs, bases, token_lists, opening, max_neighbour)[0]
     assert list(want[0]) == [w for w in plain if py_keep(w)]
 

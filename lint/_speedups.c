@@ -36,10 +36,10 @@
  *       the parts of the list ``items`` between its items equal to ``sep``, as str.split splits.
  *   ranges(spans) -> bytes
  *       the integers of each span (start, end) in turn, end exclusive, as native C longs (array("l")).
- *   route_log_prob(text, short, long, blob, max_len, unknown) -> float
+ *   route_log_prob(text, short, long, blob, bloom, max_len, unknown) -> float
  *       jieba's best route log-probability of ``text`` over the word graph of the lexicon store
  *       (rules/lang/store.py, route_table), as jiaokan.rules.lang.Lexicon.route computes it.
- *   route_cut(blocks, short, long, blob, max_len, unknown) -> list of lists
+ *   route_cut(blocks, short, long, blob, bloom, max_len, unknown) -> list of lists
  *       the words of each block of jieba's pattern over the same word graph, as
  *       jiaokan.rules.lang.Lexicon._cut_block gives them (jieba's cut without HMM).
  *   shared_hashes(arrays) -> set
@@ -1506,12 +1506,16 @@ done:
  *   long:  every other key, 24-byte slots {uint64 FNV-1a hash of its code points, uint32 where its
  *          code points start in blob, uint32 length (0: empty), double log-probability}.
  * The log-probability is NaN for a prefix that is no word, and positive (its sign flipped) for a
- * word that no longer key starts with: the route stops there without a probe that would miss. */
+ * word that no longer key starts with: the route stops there without a probe that would miss.
+ *   bloom: a Bloom filter of the short keys of two characters or more, uint64 words (a power of
+ *          two of them), two bits per key in one word (route_bloom_bits): a key it does not hold
+ *          is in no table, and costs no probe of the short table (most absent keys). */
 typedef struct {
-    Py_buffer short_buf, long_buf, blob_buf;
+    Py_buffer short_buf, long_buf, blob_buf, bloom_buf;
     const char *shorts, *longs;
     const uint32_t *blob;
-    uint64_t short_mask, long_mask;
+    const uint64_t *bloom;
+    uint64_t short_mask, long_mask, bloom_mask;
     Py_ssize_t nblob, max_len;
     double unknown;
 } Route;
@@ -1528,6 +1532,15 @@ route_short_index(uint64_t key, uint64_t mask)
     return ((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
 }
 
+/* Whether the filter may hold the short key ``key`` (of two characters or more). */
+static inline int
+route_bloom_has(const Route *r, uint64_t key)
+{
+    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+    uint64_t bits = (1ULL << ((h >> 32) & 63)) | (1ULL << ((h >> 38) & 63));
+    return (r->bloom[(h >> 48) & r->bloom_mask] & bits) == bits;
+}
+
 static void
 route_release(Route *r)
 {
@@ -1537,31 +1550,38 @@ route_release(Route *r)
         PyBuffer_Release(&r->long_buf);
     if (r->blob_buf.obj)
         PyBuffer_Release(&r->blob_buf);
+    if (r->bloom_buf.obj)
+        PyBuffer_Release(&r->bloom_buf);
 }
 
-/* The tables from args[0..4] (short, long, blob, max_len, unknown); 0, or -1 with an exception. */
+/* The tables from args[0..5] (short, long, blob, bloom, max_len, unknown); 0, or -1 with an
+ * exception. */
 static int
 route_open(Route *r, PyObject *const *args, const char *who)
 {
     memset(r, 0, sizeof(*r));
-    r->max_len = PyLong_AsSsize_t(args[3]);
-    r->unknown = PyFloat_AsDouble(args[4]);
+    r->max_len = PyLong_AsSsize_t(args[4]);
+    r->unknown = PyFloat_AsDouble(args[5]);
     if ((r->max_len == -1 || r->unknown == -1.0) && PyErr_Occurred())
         return -1;
     if (PyObject_GetBuffer(args[0], &r->short_buf, PyBUF_SIMPLE) < 0 ||
         PyObject_GetBuffer(args[1], &r->long_buf, PyBUF_SIMPLE) < 0 ||
-        PyObject_GetBuffer(args[2], &r->blob_buf, PyBUF_SIMPLE) < 0) {
+        PyObject_GetBuffer(args[2], &r->blob_buf, PyBUF_SIMPLE) < 0 ||
+        PyObject_GetBuffer(args[3], &r->bloom_buf, PyBUF_SIMPLE) < 0) {
         route_release(r);
         return -1;
     }
     Py_ssize_t ns = r->short_buf.len / ROUTE_SHORT_SLOT, nl = r->long_buf.len / ROUTE_LONG_SLOT;
+    Py_ssize_t nb = r->bloom_buf.len / 8;
     if (ns < 1 || (ns & (ns - 1)) || r->short_buf.len % ROUTE_SHORT_SLOT || nl < 1 || (nl & (nl - 1)) ||
-        r->long_buf.len % ROUTE_LONG_SLOT || r->blob_buf.len % 4) {
+        r->long_buf.len % ROUTE_LONG_SLOT || r->blob_buf.len % 4 || nb < 1 || (nb & (nb - 1)) ||
+        r->bloom_buf.len % 8) {
         PyErr_Format(PyExc_ValueError, "%s: not a route table", who);
         route_release(r);
         return -1;
     }
     r->shorts = r->short_buf.buf, r->longs = r->long_buf.buf, r->blob = r->blob_buf.buf;
+    r->bloom = r->bloom_buf.buf, r->bloom_mask = (uint64_t)nb - 1;
     r->short_mask = (uint64_t)ns - 1, r->long_mask = (uint64_t)nl - 1;
     r->nblob = r->blob_buf.len / 4;
     return 0;
@@ -1637,7 +1657,7 @@ route_pass(const Route *r, int kind, const void *data, Py_ssize_t n, double *res
             int found;
             if (packable && len <= 4 && c != 0 && c <= 0xFFFF) {
                 key |= (uint64_t)c << (16 * (len - 1));
-                found = route_find_short(r, key, &lp);
+                found = (len == 1 || route_bloom_has(r, key)) && route_find_short(r, key, &lp);
             } else {
                 packable = 0; /* every longer key holds this character too */
                 found = route_find_long(r, h, kind, data, k, len, &lp);
@@ -1663,8 +1683,8 @@ route_pass(const Route *r, int kind, const void *data, Py_ssize_t n, double *res
 static PyObject *
 route_log_prob(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 6 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "route_log_prob(text, short, long, blob, max_len, unknown)");
+    if (nargs != 7 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "route_log_prob(text, short, long, blob, bloom, max_len, unknown)");
         return NULL;
     }
     PyObject *text = args[0];
@@ -1773,8 +1793,8 @@ route_cut_block(const Route *r, PyObject *text, double *rest, Py_ssize_t *end, P
 static PyObject *
 route_cut(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 6 || !PyList_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "route_cut(blocks, short, long, blob, max_len, unknown)");
+    if (nargs != 7 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "route_cut(blocks, short, long, blob, bloom, max_len, unknown)");
         return NULL;
     }
     PyObject *blocks = args[0];
@@ -2358,9 +2378,9 @@ static PyMethodDef methods[] = {
     {"ranges", ranges, METH_O,
      "ranges(spans) -> bytes: the integers of each (start, end) span in turn, as native C longs."},
     {"route_log_prob", (PyCFunction)(void (*)(void))route_log_prob, METH_FASTCALL,
-     "route_log_prob(text, short, long, blob, max_len, unknown) -> jieba's best route log-probability of text."},
+     "route_log_prob(text, short, long, blob, bloom, max_len, unknown) -> jieba's best route log-probability of text."},
     {"route_cut", (PyCFunction)(void (*)(void))route_cut, METH_FASTCALL,
-     "route_cut(blocks, short, long, blob, max_len, unknown) -> the words of each block of jieba's pattern, "
+     "route_cut(blocks, short, long, blob, bloom, max_len, unknown) -> the words of each block of jieba's pattern, "
      "as jieba's cut without HMM gives them."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},

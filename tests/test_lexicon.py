@@ -216,3 +216,18 @@ def test_the_c_cut_is_the_python_routes(some_words, data):
         texts = data.draw(st.lists(st.lists(pieces, max_size=6).map("".join), max_size=5))
     assert speedups.route_cut(texts, *lex._route_args) == [list(lex._cut_block(t)) for t in texts]
     assert [lex.log_prob(t) for t in texts] == [lex.route(t)[0][0] if t else 0.0 for t in texts]
+
+
+def test_the_filter_holds_every_short_key():
+    """The route asks the Bloom filter before it probes the short table: a key of two characters
+    or more that the filter lacked would end a route early (no false negatives allowed)."""
+    lex = lang.lexicon()
+    if lex._route_args is None:
+        pytest.skip("jiaokan was built without its C speedups")
+    short, bloom = lex._route_args[0].cast("Q"), lex._route_args[3].cast("Q")
+    keys = [k for k in short[0::2] if k >> 16]
+    assert len(keys) > 100_000 and len(bloom) == store.BLOOM_WORDS
+    assert all(bloom[word] & bits == bits for word, bits in map(store.bloom_bits, keys))
+    # ... and it turns away most keys that are in no table (what it is for).
+    absent = [store._packed(a + b) for a in "的是工会职工人民" for b in "黿鼉鼈黽黾鼋鼍鳖"]
+    assert sum(bloom[w] & bits == bits for w, bits in map(store.bloom_bits, absent)) < len(absent) / 4

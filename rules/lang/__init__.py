@@ -104,11 +104,11 @@ class Lexicon:
             with open(path / "route.bin", "rb") as fh:
                 mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
             view = memoryview(mapped)
-            short, long, blob = meta["route_parts"]
-            if len(view) != short + long + blob:
+            short, long, blob, bloom = meta["route_parts"]
+            if len(view) != short + long + blob + bloom:
                 raise ValueError("lexicon store with a damaged route table")
-            self._route_args = (view[:short], view[short : short + long], view[short + long :], self.max_len,
-                                self.unknown_logp)
+            a, b, c = short, short + long, short + long + blob
+            self._route_args = (view[:a], view[a:b], view[b:c], view[c:], self.max_len, self.unknown_logp)
 
     def freq(self, word: str) -> int:
         i = self.trie.get(word)

@@ -200,7 +200,16 @@ def _packed(key: str) -> int | None:
     return sum(ord(c) << (16 * i) for i, c in enumerate(key))
 
 
-def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.array]:
+BLOOM_WORDS = 1 << 16  # the filter of the short keys: 4 Mbit, 512 KiB (a processor's L2 cache holds it)
+
+
+def bloom_bits(key: int) -> tuple[int, int]:
+    """Where the short key ``key`` sets its two bits in the filter: (word, mask)."""
+    h = (key * GOLDEN) & MASK64
+    return (h >> 48) & (BLOOM_WORDS - 1), (1 << ((h >> 32) & 63)) | (1 << ((h >> 38) & 63))
+
+
+def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.array, array.array]:
     """jieba's word graph for the C route (``jiaokan._speedups.route_log_prob`` and ``route_cut``):
     every word and every prefix of a word with the word's log-probability (``logp_of``; NaN for a
     prefix that is no word; positive, the sign flipped, for a word that is no prefix of a longer
@@ -209,7 +218,10 @@ def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.
     (``_packed``), slot ``(key * GOLDEN mod 2**64) >> 32`` on: 16-byte slots (key, log-probability),
     key 0 for an empty slot. Every other key goes to the long table, slot FNV-1a(code points) on:
     24-byte slots (hash, where its code points start in ``blob``, length (0: empty),
-    log-probability). Returns (short, long, blob), native byte order."""
+    log-probability). Beside them, a Bloom filter of the short keys of two characters or more
+    (``bloom_bits``): the route asks it before it probes the short table, so that a key absent
+    from the lexicon (a third of the probes) costs no cache miss. Returns (short, long, blob,
+    bloom), native byte order."""
     nan = float("nan")
     prefixes = {word[:n] for word in words for n in range(1, len(word))}
     entries: dict[str, float] = dict.fromkeys(prefixes, nan)
@@ -233,6 +245,11 @@ def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.
             i = (i + 1) & mask
         taken[i] = 1
         SHORT_SLOT.pack_into(short, SHORT_SLOT.size * i, key, lp)
+    bloom = array.array("Q", [0]) * BLOOM_WORDS
+    for key, _ in shorts:
+        if key >> 16:  # two characters or more
+            word, bits = bloom_bits(key)
+            bloom[word] |= bits
     size = 1 << (2 * len(longs)).bit_length()
     long = bytearray(LONG_SLOT.size * size)
     taken = bytearray(size)
@@ -248,7 +265,9 @@ def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.
         taken[i] = 1
         LONG_SLOT.pack_into(long, LONG_SLOT.size * i, h, len(blob), len(word), lp)
         blob.extend(map(ord, word))
-    return short, long, blob
+    if len(blob) % 2:
+        blob.append(0)  # the filter after it starts on 8 bytes
+    return short, long, blob, bloom
 
 
 def _prune(current: Path) -> None:

@@ -18,7 +18,7 @@ import xxhash
 from . import __version__
 from .fsutil import atomic_write
 
-FORMAT = 2
+FORMAT = 3
 
 
 def fingerprint(engine) -> str:
@@ -96,11 +96,8 @@ class Cache:
         except Exception:  # missing, corrupt or foreign: a miss, never an error
             return None
 
-    def put(self, doc, entry) -> None:
-        self.put_bytes(doc, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-
     def put_bytes(self, doc, data: bytes) -> None:
-        """Store an entry already pickled (as a worker process sends its results)."""
+        """Store a document's entry, pickled (as a worker process sends its results)."""
         key = self.key(doc)
         if key is not None:
             self._write(key, data)

@@ -145,11 +145,26 @@ def _worker_init(settings: Settings, options: dict) -> None:
     _WORKER["engine"] = Engine(settings, Registry(), **options)
 
 
+def _packed(result: tuple) -> bytes:
+    """A document's results (findings, summaries) as the cache keeps them: the summaries pickled
+    apart, inside, so that a re-run over unchanged files, whose cross-document findings come from
+    the cache too, never unpickles them."""
+    findings, summaries = result
+    inner = pickle.dumps(summaries, protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((findings, inner), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(entry: tuple) -> tuple:
+    findings, summaries = entry
+    return findings, pickle.loads(summaries) if isinstance(summaries, bytes) else summaries
+
+
 def _worker_check(fs_path: str, shown: str) -> bytes:
-    """A document's results, pickled here: the parent stores these very bytes in the cache."""
+    """A document's results, pickled here (``_packed``): the parent stores these very bytes in the
+    cache."""
     engine = _WORKER["engine"]
     doc = load_document(Path(fs_path), shown)
-    return pickle.dumps(engine.check_one(doc), protocol=pickle.HIGHEST_PROTOCOL)
+    return _packed(engine.check_one(doc))
 
 
 class _EarlyStart:
@@ -324,16 +339,16 @@ class Engine:
                 results[doc.path] = self.check_one(doc)
                 self._store(doc, results[doc.path])
         findings: list[Finding] = []
-        summaries: dict[str, list] = defaultdict(list)
         for doc in docs.values():  # in path order, whatever order the workers finished in
-            doc_findings, doc_summaries = results[doc.path]
-            findings.extend(doc_findings)
-            for code, summary in doc_summaries:
-                summaries[code].append((doc.path, summary))
+            findings.extend(results[doc.path][0])
         # The cross-document findings of an unchanged set of files come from the cache too.
         run_key = self.cache.run_key(docs.values()) if self.cache is not None else None
         cross = self.cache.get_key(run_key) if run_key and not fresh else None
         if cross is None:
+            summaries: dict[str, list] = defaultdict(list)
+            for doc in docs.values():
+                for code, summary in _unpacked(results[doc.path])[1]:
+                    summaries[code].append((doc.path, summary))
             cross = []
             ctx.jobs = self.jobs
             for batch in hook.jiaokan_check_run(summaries=dict(summaries), context=ctx):
@@ -350,10 +365,7 @@ class Engine:
         the writes overlap the workers' checking. Results with a crashed rule are not kept."""
         if self.cache is None or any(f.code == "JK002" for f in result[0]):
             return
-        if data is None:
-            self.cache.put(doc, result)
-        else:
-            self.cache.put_bytes(doc, data)
+        self.cache.put_bytes(doc, data if data is not None else _packed(result))
 
     def _pool(self):
         import concurrent.futures as cf
@@ -373,7 +385,7 @@ class Engine:
             doc = futures.pop(fut)
             try:
                 data = fut.result()
-                out[doc.path] = pickle.loads(data)
+                out[doc.path] = _unpacked(pickle.loads(data))  # all: the cross-document phase will run
             except Exception:  # a worker died (or a file vanished): check it here instead
                 out[doc.path] = self.check_one(doc)
                 self._store(doc, out[doc.path])

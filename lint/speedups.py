@@ -378,6 +378,28 @@ def py_shared_postings(hash_arrays: list, position_arrays: list, shared: set) ->
     return postings, shared_of
 
 
+def py_seeds_with_earlier(db: int, shared: list[int], postings: dict, limit: int, max_per: int) -> dict:
+    """DUP002's seeds of document ``db`` with each earlier document: for each of its ``shared``
+    values (in order) found in fewer than ``limit`` documents, and at most ``max_per`` times in
+    ``db``, the pairs (position in the earlier document, position in ``db``) of each earlier
+    document holding it at most ``max_per`` times (``postings``: value -> {document: positions},
+    documents ascending, as ``shared_postings`` makes them). Returns {earlier document: pairs}."""
+    seeds: dict[int, list[tuple[int, int]]] = {}
+    for h in shared:
+        docs = postings[h]
+        if len(docs) >= limit:
+            continue  # boilerplate: most documents have it
+        py = docs[db]
+        if len(py) > max_per:
+            continue
+        for da, px in docs.items():
+            if da >= db:
+                break  # the earlier documents come first
+            if len(px) <= max_per:
+                seeds.setdefault(da, []).extend((i, j) for i in px for j in py)
+    return seeds
+
+
 def py_winnow(text: str, k: int, w: int) -> tuple[array, array]:
     """Winnowing: the XXH3-64 hash of each ``k``-gram of ``text`` (its UTF-32-LE bytes), and of
     every window of ``w`` k-grams the minimum (the rightmost on ties), each change recorded once:
@@ -427,6 +449,7 @@ if _native is not None:
     repeated_pairs = _native.repeated_pairs
     char_runs = _native.char_runs
     shared_postings = _native.shared_postings
+    seeds_with_earlier = _native.seeds_with_earlier
     split_at = _native.split_at
 
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
@@ -458,6 +481,7 @@ else:
     repeated_pairs = py_repeated_pairs
     char_runs = py_char_runs
     shared_postings = py_shared_postings
+    seeds_with_earlier = py_seeds_with_earlier
     split_at = py_split_at
     winnow = py_winnow
     ranges = py_ranges

@@ -186,6 +186,36 @@ def test_shared_postings_is_its_definition(lists, shared):
         assert [list(docs) for docs in got[0].values()] == [list(docs) for docs in postings.values()]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 6), max_size=10), min_size=1, max_size=7), st.integers(1, 8),
+       st.integers(1, 3))
+def test_seeds_with_earlier_is_its_definition(lists, limit, max_per):
+    """DUP002's seeds of each document with the earlier ones: every pair of places of a value the
+    two share, unless it is boilerplate (in ``limit`` documents or more) or held more than
+    ``max_per`` times by either; the same from C, pairs in the same order."""
+    from array import array
+
+    hashes = [array("Q", values) for values in lists]
+    positions = [array("I", range(100, 100 + len(values))) for values in lists]
+    shared = {v for v in set().union(*map(set, lists)) if sum(v in values for values in lists) >= 2}
+    postings, shared_of = speedups.py_shared_postings(hashes, positions, shared)
+    for db in range(len(lists)):
+        seeds = speedups.py_seeds_with_earlier(db, shared_of[db], postings, limit, max_per)
+        want: dict[int, list] = {}
+        for v in shared_of[db]:
+            docs = postings[v]
+            if len(docs) >= limit or len(docs[db]) > max_per:
+                continue
+            for da in sorted(d for d in docs if d < db and len(docs[d]) <= max_per):
+                want.setdefault(da, []).extend((i, j) for i in docs[da] for j in docs[db])
+        assert {da: sorted(p) for da, p in seeds.items()} == {da: sorted(p) for da, p in want.items()}
+        if speedups.NATIVE:
+            from jiaokan import _speedups
+
+            got = _speedups.seeds_with_earlier(db, shared_of[db], postings, limit, max_per)
+            assert got == seeds and list(got) == list(seeds)
+
+
 @pytest.mark.skipif(not speedups.NATIVE, reason="jiaokan was built without its C speedups")
 def test_c_shared_postings_refuses_what_it_cannot_read():
     from array import array

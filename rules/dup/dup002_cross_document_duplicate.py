@@ -8,7 +8,7 @@ from itertools import chain
 from operator import itemgetter
 
 from jiaokan import Related, Rule, Severity
-from jiaokan.speedups import shared_hashes, shared_postings
+from jiaokan.speedups import seeds_with_earlier, shared_hashes, shared_postings
 
 from .fingerprint import MAX_PER_DOC, DupView, fingerprints
 from .passages import OPTIONS, describe, reportable
@@ -95,21 +95,8 @@ class CrossDocumentDuplicate(Rule):
             found = []
             for db in range(part, n_docs, parts):
                 vb = summaries[db][1]
-                seeds_with: dict[int, list[tuple[int, int]]] = defaultdict(list)
-                for h in shared_of[db]:
-                    docs = postings[h]
-                    if len(docs) >= limit:
-                        continue  # boilerplate: most documents have it
-                    py = docs[db]
-                    if len(py) > MAX_PER_DOC:
-                        continue
-                    for da, px in docs.items():
-                        if da >= db:
-                            break  # the earlier documents come first
-                        if len(px) == 1 and len(py) == 1:
-                            seeds_with[da].append((px[0], py[0]))
-                        elif len(px) <= MAX_PER_DOC:
-                            seeds_with[da].extend((i, j) for i in px for j in py)
+                # The pairs of places of its fingerprints that are no boilerplate, per earlier document.
+                seeds_with = seeds_with_earlier(db, shared_of[db], postings, limit, MAX_PER_DOC)
                 for da in sorted(seeds_with):
                     va = summaries[da][1]
                     for m in reportable(va, vb, seeds_with[da], same=False, options=self.config):

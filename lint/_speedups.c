@@ -439,6 +439,18 @@ done:
     return out;
 }
 
+/* Appends a new reference (NULL: the error of the call that made it) to ``list``, giving it away.
+ * 0, or -1 with an exception set. */
+static int
+append_new(PyObject *list, PyObject *item)
+{
+    if (!item)
+        return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
 /* Append Py_BuildValue(format, ...) to ``list`` (an "N" in ``format`` hands its reference over,
  * whether or not this succeeds). 0, or -1 with an exception set. */
 static int
@@ -448,11 +460,7 @@ append_value(PyObject *list, const char *format, ...)
     va_start(va, format);
     PyObject *item = Py_VaBuildValue(format, va);
     va_end(va);
-    if (!item)
-        return -1;
-    int rc = PyList_Append(list, item);
-    Py_DECREF(item);
-    return rc;
+    return append_new(list, item);
 }
 
 /* ---- edit_index / window_options ---- */
@@ -1708,17 +1716,6 @@ route_log_prob(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     PyMem_Free(rest);
     route_release(&r);
     return result;
-}
-
-/* Appends a new reference (NULL: the error of the call that made it) to ``list``, giving it away. */
-static int
-append_new(PyObject *list, PyObject *item)
-{
-    if (!item)
-        return -1;
-    int rc = PyList_Append(list, item);
-    Py_DECREF(item);
-    return rc;
 }
 
 static inline int

@@ -7,7 +7,7 @@ tables the rules need beside it: the suggestible and the common words, those one
 apart by pattern (``显?`` -> 著, 示 … for 显著, 显示), the lexicon's idioms with one character
 removed, the tone-marked readings and four-corner shape codes of Han characters, and the word
 graph (every word and prefix) that the C route reads in place. It is built once from jieba's
-``dict.txt`` (about 5 s, 31 MB), written atomically into the user cache folder, and keyed by the
+``dict.txt`` (about 5 s, 29 MB), written atomically into the user cache folder, and keyed by the
 versions of the data it was built from, so an upgrade builds a fresh one.
 """
 

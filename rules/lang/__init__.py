@@ -274,11 +274,9 @@ def freq(word: str) -> int:
     return lexicon().freq(word)
 
 
-@lru_cache(maxsize=1 << 16)
 def pos(word: str) -> str:
     """jieba's part-of-speech tag of ``word``; unknown Han words are taken as nouns (names and new
-    terms, as jieba's own guess for out-of-vocabulary words mostly is). Cached: NUM tags the words
-    around every figure, and the same words recur."""
+    terms, as jieba's own guess for out-of-vocabulary words mostly is)."""
     t = lexicon().tag(word)
     if t:
         return t

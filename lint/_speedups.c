@@ -517,20 +517,28 @@ typedef struct {
     Py_ssize_t keep_all_from, cache_size;
 } EditIndex;
 
-/* 1 with the key of cp[0:n] in *key, or 0 for a wide key. */
+/* The packed key of the str data data[a:b] (of the given kind) in *key: 1, or 0 for a wide key. */
 static inline int
-edit_pack(const uint32_t *cp, Py_ssize_t n, uint64_t *key)
+pack_span(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, uint64_t *key)
 {
-    if (n < 1 || n > EDIT_MAX)
+    if (b - a < 1 || b - a > EDIT_MAX)
         return 0;
     uint64_t k = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (cp[i] == 0 || cp[i] > 0xFFFF)
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == 0 || c > 0xFFFF)
             return 0;
-        k |= (uint64_t)cp[i] << (16 * i);
+        k |= (uint64_t)c << (16 * (i - a));
     }
     *key = k;
     return 1;
+}
+
+/* 1 with the key of the code points cp[0:n] in *key, or 0 for a wide key. */
+static inline int
+edit_pack(const uint32_t *cp, Py_ssize_t n, uint64_t *key)
+{
+    return pack_span(PyUnicode_4BYTE_KIND, cp, 0, n, key);
 }
 
 /* The slot of ``key`` in ``t``, or the empty slot where it would go. */
@@ -1075,15 +1083,10 @@ pack_wanted(EditTable *t, PyObject *wanted)
     if (!it)
         return -1;
     while ((key = PyIter_Next(it))) {
-        Py_ssize_t len = PyUnicode_Check(key) && READY(key) == 0 ? PyUnicode_GET_LENGTH(key) : 0;
-        uint32_t cp[EDIT_MAX];
         uint64_t packed;
-        if (len >= 1 && len <= EDIT_MAX) {
-            for (Py_ssize_t i = 0; i < len; i++)
-                cp[i] = PyUnicode_READ_CHAR(key, i);
-            if (edit_pack(cp, len, &packed))
-                t->keys[edit_slot(t, packed)] = packed;
-        }
+        if (PyUnicode_Check(key) && READY(key) == 0 &&
+            pack_span(PyUnicode_KIND(key), PyUnicode_DATA(key), 0, PyUnicode_GET_LENGTH(key), &packed))
+            t->keys[edit_slot(t, packed)] = packed;
         Py_DECREF(key);
     }
     Py_DECREF(it);
@@ -1238,23 +1241,6 @@ refuse(Windows *st, uint64_t key)
         t->count++;
     }
     return 0;
-}
-
-/* The packed key of run[a:b] in *key: 1, or 0 when it does not pack. */
-static inline int
-pack_span(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, uint64_t *key)
-{
-    if (b - a < 1 || b - a > EDIT_MAX)
-        return 0;
-    uint64_t k = 0;
-    for (Py_ssize_t i = a; i < b; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == 0 || c > 0xFFFF)
-            return 0;
-        k |= (uint64_t)c << (16 * (i - a));
-    }
-    *key = k;
-    return 1;
 }
 
 /* Adds the place (base, run, a, b) of the window ``key`` (run[a:b]) to the windows: to the window's
@@ -1738,15 +1724,9 @@ static struct {
 static PyObject *
 route_word(PyObject *text, int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
 {
-    if (b - a > 4)
+    uint64_t key;
+    if (!pack_span(kind, data, a, b, &key))
         return PyUnicode_Substring(text, a, b);
-    uint64_t key = 0;
-    for (Py_ssize_t i = a; i < b; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c == 0 || c > 0xFFFF)
-            return PyUnicode_Substring(text, a, b);
-        key |= (uint64_t)c << (16 * (i - a));
-    }
     uint64_t slot = route_short_index(key, (1 << WORD_CACHE_BITS) - 1);
     if (word_cache[slot].key == key) {
         Py_INCREF(word_cache[slot].word);

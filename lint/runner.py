@@ -170,32 +170,34 @@ def _worker_check(fs_path: str, shown: str) -> bytes:
 class _EarlyStart:
     """A large run's workers, started while its documents are still being read: each document read
     is looked up in the cache, and a miss goes to the workers at once. The pool starts only once
-    ``PARALLEL_MIN_FILES`` documents have missed (a few changed files are checked in-process)."""
+    ``PARALLEL_MIN_FILES`` documents have missed (a few changed files are checked in-process).
+    With ``start=False`` it only sorts the documents into cached and missed."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, start: bool = True):
         self.engine = engine
+        self.start = start
         self.pool = None
         self.futures: dict = {}  # future -> document
         self.cached: dict[str, tuple] = {}  # path -> the cache's results
         self.waiting: list[Document] = []  # misses before the pool starts
-        self.offered: set[str] = set()
 
     def offer(self, doc: Document) -> None:
-        self.offered.add(doc.path)
         cache = self.engine.cache
         hit = cache.get(doc) if cache is not None else None
         if hit is not None:
             self.cached[doc.path] = hit
             return
         self.waiting.append(doc)
-        if self.pool is None and len(self.waiting) >= self.engine.PARALLEL_MIN_FILES:
-            if not all(d.source_bytes_hash for d in self.waiting):
-                return  # (documents not read from a file cannot go to a worker)
+        if self.pool is not None or (self.start and self.engine._pool_worth(self.waiting)):
+            self.begin()
+
+    def begin(self) -> None:
+        """Hands the waiting documents to the workers (started first, if they are not yet)."""
+        if self.pool is None:
             self.pool = self.engine._pool()
-        if self.pool is not None:
-            for d in self.waiting:
-                self.futures[self.pool.submit(_worker_check, d.fs_path, d.path)] = d
-            self.waiting.clear()
+        for d in self.waiting:
+            self.futures[self.pool.submit(_worker_check, d.fs_path, d.path)] = d
+        self.waiting.clear()
 
     def take(self) -> tuple[dict[str, tuple], list[Document], object, dict]:
         """(cached results, documents not with the workers, the pool or None, the workers' futures),
@@ -308,25 +310,17 @@ class Engine:
     def check_documents(self, docs: dict[str, Document], progress=None, early: _EarlyStart | None = None) -> list[Finding]:
         hook = self.pm.hook
         ctx = self.context
-        results: dict[str, tuple] = {}
-        todo: list[Document] = []
-        pool, futures = None, {}
-        if early is not None:  # the documents offered to it: from the cache, with the workers, or waiting
-            results, todo, pool, futures = early.take()
-        for doc in docs.values():
-            if early is not None and doc.path in early.offered:
-                continue
-            cached = self.cache.get(doc) if self.cache is not None else None
-            if cached is not None:
-                results[doc.path] = cached
-            else:
-                todo.append(doc)
-        if pool is None and self.jobs > 1 and len(todo) >= self.PARALLEL_MIN_FILES and all(d.source_bytes_hash for d in todo):
-            pool = self._pool()
+        if early is None:
+            early = _EarlyStart(self, start=False)
+            for doc in docs.values():
+                early.offer(doc)
+        if early.pool is None and self._pool_worth(early.waiting):
+            early.begin()
+        # The documents offered: from the cache, with the workers, or to check here.
+        results, todo, pool, futures = early.take()
         fresh = {doc.path for doc in todo} | {doc.path for doc in futures.values()}
         if pool is not None:
             try:
-                futures.update((pool.submit(_worker_check, doc.fs_path, doc.path), doc) for doc in todo)
                 results.update(self._gather(futures, progress, len(results), len(docs)))
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop the workers, write nothing
@@ -366,6 +360,12 @@ class Engine:
         if self.cache is None or any(f.code == "JK002" for f in result[0]):
             return
         self.cache.put_bytes(doc, data if data is not None else _packed(result))
+
+    def _pool_worth(self, todo: list[Document]) -> bool:
+        """Whether these documents go to a pool of workers: enough of them, each read from a file
+        (a worker reads it again by its path)."""
+        return (self.jobs > 1 and len(todo) >= self.PARALLEL_MIN_FILES
+                and all(d.source_bytes_hash for d in todo))
 
     def _pool(self):
         import concurrent.futures as cf

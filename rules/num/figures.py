@@ -102,6 +102,11 @@ def compared_value(value: float, lo: float, hi: float) -> float:
     return lo if hi == float("inf") else value
 
 
+def intervals_overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    """Both figures may be right: their intervals [lo, hi) share a value."""
+    return not (a_hi <= b_lo or b_hi <= a_lo)
+
+
 def _compared_value(f: Figure) -> float:
     return compared_value(f.value, f.lo, f.hi)
 
@@ -127,7 +132,7 @@ def conflict(a: Figure, b: Figure, max_ratio: float = 1.7) -> bool:
     """The intervals do not overlap, so both cannot be right, and the values are close enough to be
     two versions of one figure: a figure mistyped or left stale is near the right one, while
     values far apart (113.6万 against 6.6万) measure different periods or populations."""
-    if not (a.hi <= b.lo or b.hi <= a.lo):
+    if intervals_overlap(a.lo, a.hi, b.lo, b.hi):
         return False
     lo, hi = sorted((_compared_value(a), _compared_value(b)))
     return lo > 0 and hi / lo <= max_ratio

@@ -7,7 +7,8 @@ from collections import defaultdict
 from jiaokan import Position, Related, Rule, Severity
 
 from .extract import SUMMARY_FIELDS, Figure
-from .figures import compared_value, conflict, conflict_candidates, document_figures, keys_for, same_measure
+from .figures import (compared_value, conflict, conflict_candidates, document_figures, intervals_overlap, keys_for,
+                      same_measure)
 from .keys import document_period, periods_compatible
 from .num001_conflicting_figures import OPTIONS
 
@@ -69,8 +70,8 @@ class CrossDocumentConflict(Rule):
 
             for i, j in conflict_candidates(values, self.config["max-ratio"]):
                 (pi, (fi, _, _)), (pj, (fj, _, _)) = group[i], group[j]
-                if pi == pj or not (fi[hi] <= fj[lo] or fj[hi] <= fi[lo]):
-                    continue  # the same document, or intervals that overlap (as conflict() asks first)
+                if pi == pj or intervals_overlap(fi[lo], fi[hi], fj[lo], fj[hi]):
+                    continue  # the same document, or intervals that overlap (conflict()'s first test)
                 (pa, a, sa, ea), (pb, b, sb, eb) = place(i), place(j)
                 if not conflict(a, b, self.config["max-ratio"]):
                     continue

@@ -235,39 +235,41 @@ def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.
     shorts = [(k, _packed(k), lp) for k, lp in entries.items()]
     longs = [(k, lp) for k, key, lp in shorts if key is None]
     shorts = [(key, lp) for _, key, lp in shorts if key is not None]
-    size = 1 << (2 * len(shorts)).bit_length()
-    short = bytearray(SHORT_SLOT.size * size)
-    taken = bytearray(size)
-    mask = size - 1
-    for key, lp in shorts:
-        i = ((key * GOLDEN) & MASK64) >> 32 & mask
-        while taken[i]:
-            i = (i + 1) & mask
-        taken[i] = 1
-        SHORT_SLOT.pack_into(short, SHORT_SLOT.size * i, key, lp)
+    short = _open_table(SHORT_SLOT, [(((key * GOLDEN) & MASK64) >> 32, (key, lp)) for key, lp in shorts])
     bloom = array.array("Q", [0]) * BLOOM_WORDS
     for key, _ in shorts:
         if key >> 16:  # two characters or more
             word, bits = bloom_bits(key)
             bloom[word] |= bits
-    size = 1 << (2 * len(longs)).bit_length()
-    long = bytearray(LONG_SLOT.size * size)
-    taken = bytearray(size)
-    mask = size - 1
     blob = array.array("I")
+    slots = []
     for word, lp in longs:
         h = FNV_OFFSET
         for ch in word:
             h = ((h ^ ord(ch)) * FNV_PRIME) & MASK64
+        slots.append((h, (h, len(blob), len(word), lp)))
+        blob.extend(map(ord, word))
+    long = _open_table(LONG_SLOT, slots)
+    if len(blob) % 2:
+        blob.append(0)  # the filter after it starts on 8 bytes
+    return short, long, blob, bloom
+
+
+def _open_table(slot, entries: list[tuple[int, tuple]]) -> bytearray:
+    """An open-addressing table of slots packed by the struct ``slot``, at most half full, a power
+    of two of them: each entry ``(h, fields)`` in the first free slot from ``h`` on (linear probing),
+    the free slots zero."""
+    size = 1 << (2 * len(entries)).bit_length()
+    table = bytearray(slot.size * size)
+    taken = bytearray(size)
+    mask = size - 1
+    for h, fields in entries:
         i = h & mask
         while taken[i]:
             i = (i + 1) & mask
         taken[i] = 1
-        LONG_SLOT.pack_into(long, LONG_SLOT.size * i, h, len(blob), len(word), lp)
-        blob.extend(map(ord, word))
-    if len(blob) % 2:
-        blob.append(0)  # the filter after it starts on 8 bytes
-    return short, long, blob, bloom
+        slot.pack_into(table, slot.size * i, *fields)
+    return table
 
 
 def _prune(current: Path) -> None:

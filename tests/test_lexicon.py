@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import subprocess
 import sys
 
@@ -231,3 +232,17 @@ def test_the_filter_holds_every_short_key():
     # ... and it turns away most keys that are in no table (what it is for).
     absent = [store._packed(a + b) for a in "的是工会职工人民" for b in "黿鼉鼈黽黾鼋鼍鳖"]
     assert sum(bloom[w] & bits == bits for w, bits in map(store.bloom_bits, absent)) < len(absent) / 4
+
+
+def test_the_route_tables_do_not_depend_on_the_hash_seed():
+    """The store is the same bytes from any build of the same dictionary (Python's string hashing
+    varies by process: a set's order must not place the keys)."""
+    code = ("import hashlib\n"
+            "from jiaokan.rules.lang import lexicon, store\n"
+            "lex = lexicon()\n"
+            "words = sorted(lex.trie.keys())[::150]\n"
+            "parts = store.route_table(words, lambda w: lex.logps[lex.trie.key_id(w)])\n"
+            "print(hashlib.sha256(b''.join(bytes(p) for p in parts)).hexdigest())\n")
+    digests = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": seed},
+                              capture_output=True, text=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(digests) == 1 and digests.pop().strip()

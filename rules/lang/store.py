@@ -224,8 +224,10 @@ def route_table(words: list[str], logp_of) -> tuple[bytearray, bytearray, array.
     bloom), native byte order."""
     nan = float("nan")
     prefixes = {word[:n] for word in words for n in range(1, len(word))}
-    entries: dict[str, float] = dict.fromkeys(prefixes, nan)
+    entries: dict[str, float] = {}  # in the order of the words (the set's order would vary by run)
     for word in words:
+        for n in range(1, len(word)):
+            entries.setdefault(word[:n], nan)
         # A word that no longer key starts with ends the route's probes: its log-probability
         # (negative) is stored with the sign flipped.
         lp = logp_of(word)

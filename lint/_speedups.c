@@ -1519,7 +1519,6 @@ typedef struct {
 
 #define ROUTE_SHORT_SLOT 16
 #define ROUTE_LONG_SLOT 24
-#define ROUTE_AHEAD 8
 #define FNV_OFFSET 0xCBF29CE484222325ULL
 #define FNV_PRIME 0x100000001B3ULL
 
@@ -1634,15 +1633,6 @@ route_pass(const Route *r, int kind, const void *data, Py_ssize_t n, double *res
 {
     rest[n] = 0.0;
     for (Py_ssize_t k = n - 1; k >= 0; k--) {
-        /* The slots of the one- and two-character keys a few positions on, fetched ahead: the
-         * probes are cache misses, and they do not depend on the route. */
-        if (k >= ROUTE_AHEAD) {
-            Py_UCS4 c0 = PyUnicode_READ(kind, data, k - ROUTE_AHEAD), c1 = PyUnicode_READ(kind, data, k - ROUTE_AHEAD + 1);
-            if (c0 <= 0xFFFF && c1 <= 0xFFFF) {
-                __builtin_prefetch(r->shorts + ROUTE_SHORT_SLOT * route_short_index(c0, r->short_mask));
-                __builtin_prefetch(r->shorts + ROUTE_SHORT_SLOT * route_short_index(c0 | (uint64_t)c1 << 16, r->short_mask));
-            }
-        }
         double best = -HUGE_VAL;
         Py_ssize_t best_end = k + 1;
         int any = 0, packable = 1;

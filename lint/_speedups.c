@@ -1499,13 +1499,13 @@ done:
  * dictionary and every prefix of one, in two open-addressing tables.
  *   short: keys of 1-4 characters of the Basic Multilingual Plane, packed 16 bits each into the
  *          key itself (exact: no key holds U+0000), 16-byte slots {uint64 key (0: empty), double
- *          log-probability}, found at mix(key): a probe reads one cache line;
+ *          log-probability}, found at route_short_index(key): a probe reads one cache line;
  *   long:  every other key, 24-byte slots {uint64 FNV-1a hash of its code points, uint32 where its
  *          code points start in blob, uint32 length (0: empty), double log-probability}.
  * The log-probability is NaN for a prefix that is no word, and positive (its sign flipped) for a
  * word that no longer key starts with: the route stops there without a probe that would miss.
  *   bloom: a Bloom filter of the short keys of two characters or more, uint64 words (a power of
- *          two of them), two bits per key in one word (route_bloom_bits): a key it does not hold
+ *          two of them), two bits per key in one word (route_bloom_has): a key it does not hold
  *          is in no table, and costs no probe of the short table (most absent keys). */
 typedef struct {
     Py_buffer short_buf, long_buf, blob_buf, bloom_buf;
@@ -1521,18 +1521,19 @@ typedef struct {
 #define ROUTE_LONG_SLOT 24
 #define FNV_OFFSET 0xCBF29CE484222325ULL
 #define FNV_PRIME 0x100000001B3ULL
+#define GOLDEN 0x9E3779B97F4A7C15ULL /* rules/lang/store.py's GOLDEN: the short keys' multiplier */
 
 static inline uint64_t
 route_short_index(uint64_t key, uint64_t mask)
 {
-    return ((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+    return ((key * GOLDEN) >> 32) & mask;
 }
 
 /* Whether the filter may hold the short key ``key`` (of two characters or more). */
 static inline int
 route_bloom_has(const Route *r, uint64_t key)
 {
-    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+    uint64_t h = key * GOLDEN;
     uint64_t bits = (1ULL << ((h >> 32) & 63)) | (1ULL << ((h >> 38) & 63));
     return (r->bloom[(h >> 48) & r->bloom_mask] & bits) == bits;
 }

@@ -29,6 +29,12 @@
  *   char_runs(text, ranges) -> (starts, runs)
  *       the maximal runs of ``text`` whose characters lie in ``ranges`` (native uint32 pairs
  *       first, last), and where each starts (jiaokan.speedups.py_char_runs).
+ *   word_view(text, ranges, skipped, opens, ends) -> (str, bytes, bytes, bytes, bytes)
+ *       DUP's view of a text: its maximal runs of letters and digits (str.isalnum) and of the
+ *       characters in ``ranges`` (as char_runs takes them) that overlap no ``skipped`` (start, end)
+ *       span, joined; where each run starts in the view and in the text (native uint32), and per
+ *       run (a byte 0/1) whether a sentence starts before it and ends after it
+ *       (jiaokan.speedups.py_word_view).
  *   repeated_pairs(hashes, positions, max_per) -> list of (p, q)
  *       the pairs of positions of each value held 2 to max_per times, values in order of first
  *       occurrence (jiaokan.speedups.py_repeated_pairs).
@@ -2068,6 +2074,144 @@ done:
     return result;
 }
 
+/* ---- word_view ---- */
+
+/* Whether c lies in one of the sorted, disjoint ranges r (nr pairs first, last). */
+static int
+in_ranges(const uint32_t *r, Py_ssize_t nr, uint32_t c)
+{
+    Py_ssize_t a = 0, b = nr;
+    while (a < b) { /* the last range that starts at or before c */
+        Py_ssize_t m = (a + b) / 2;
+        if (r[2 * m] <= c)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a > 0 && c <= r[2 * (a - 1) + 1];
+}
+
+/* A character of a word run: a letter or digit (str.isalnum) or a character of the ranges. */
+static inline int
+word_char(Py_UCS4 c, const uint32_t *r, Py_ssize_t nr)
+{
+    if (c < 128)
+        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    if (c >= 0x4E00 && c <= 0x9FFF)
+        return 1;
+    return Py_UNICODE_ISALNUM(c) || in_ranges(r, nr, c);
+}
+
+static inline int
+char_in(PyObject *set, Py_UCS4 c)
+{
+    return PyUnicode_FindChar(set, c, 0, PyUnicode_GET_LENGTH(set), 1) >= 0;
+}
+
+static PyObject *
+word_view(PyObject *self, PyObject *args)
+{
+    PyObject *text, *skipped, *opens, *ends;
+    Py_buffer rv;
+    if (!PyArg_ParseTuple(args, "Uy*OUU", &text, &rv, &skipped, &opens, &ends))
+        return NULL;
+    PyObject *seq = NULL, *result = NULL;
+    Py_ssize_t *sk = NULL;
+    uint32_t *view = NULL, *starts = NULL, *offsets = NULL;
+    uint8_t *sent_start = NULL, *sent_end = NULL;
+    if (rv.len % 8) {
+        PyErr_SetString(PyExc_ValueError, "word_view: ranges must be pairs of uint32");
+        goto done;
+    }
+    const uint32_t *r = rv.buf;
+    Py_ssize_t nr = rv.len / 8;
+    if (READY(text) < 0 || READY(opens) < 0 || READY(ends) < 0)
+        goto done;
+    if (!(seq = PySequence_Fast(skipped, "word_view: skipped must be a sequence of (start, end)")))
+        goto done;
+    Py_ssize_t ns = PySequence_Fast_GET_SIZE(seq);
+    if (!(sk = PyMem_Malloc((size_t)(2 * ns + 1) * sizeof(Py_ssize_t)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < ns; i++)
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "nn", &sk[2 * i], &sk[2 * i + 1]))
+            goto done;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (n > (Py_ssize_t)UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "word_view: text too long");
+        goto done;
+    }
+    /* At most one run per two characters and a half, and never more characters than the text. */
+    Py_ssize_t cap = n / 2 + 1;
+    view = PyMem_Malloc((size_t)(n + 1) * 4);
+    starts = PyMem_Malloc((size_t)cap * 4);
+    offsets = PyMem_Malloc((size_t)cap * 4);
+    sent_start = PyMem_Malloc((size_t)cap);
+    sent_end = PyMem_Malloc((size_t)cap);
+    if (!view || !starts || !offsets || !sent_start || !sent_end) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t count = 0, total = 0, prev_end = 0, j = 0, i = 0;
+    while (i < n) {
+        if (!word_char(PyUnicode_READ(kind, data, i), r, nr)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t s = i;
+        while (i < n && word_char(PyUnicode_READ(kind, data, i), r, nr))
+            i++;
+        Py_ssize_t e = i;
+        while (j < ns && sk[2 * j + 1] <= s) /* skipped ranges sorted by their starts */
+            j++;
+        if (j < ns && sk[2 * j] < e)
+            continue; /* the run overlaps a skipped range */
+        /* What lies between the previous run and this one, without its edge whitespace. */
+        Py_ssize_t q = s;
+        while (q > prev_end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q - 1)))
+            q--;
+        sent_start[count] = q > prev_end ? char_in(opens, PyUnicode_READ(kind, data, q - 1)) : prev_end == 0;
+        if (count) {
+            int end = 0;
+            for (Py_ssize_t t = prev_end; t < s && !end; t++)
+                end = char_in(ends, PyUnicode_READ(kind, data, t));
+            sent_end[count - 1] = (uint8_t)end;
+        }
+        starts[count] = (uint32_t)total;
+        offsets[count] = (uint32_t)s;
+        for (Py_ssize_t t = s; t < e; t++)
+            view[total++] = PyUnicode_READ(kind, data, t);
+        count++;
+        prev_end = e;
+    }
+    if (count) { /* the last run ends a sentence unless the rest of the text goes on with one */
+        int blank = 1, end = 0;
+        for (Py_ssize_t t = prev_end; t < n && !end; t++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, t);
+            blank = blank && Py_UNICODE_ISSPACE(c);
+            end = char_in(ends, c);
+        }
+        sent_end[count - 1] = (uint8_t)(blank || end);
+    }
+    PyObject *vt = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, view, total);
+    if (vt)
+        result = Py_BuildValue("(Ny#y#y#y#)", vt, (const char *)starts, count * 4, (const char *)offsets, count * 4,
+                               (const char *)sent_start, count, (const char *)sent_end, count);
+done:
+    PyMem_Free(sent_end);
+    PyMem_Free(sent_start);
+    PyMem_Free(offsets);
+    PyMem_Free(starts);
+    PyMem_Free(view);
+    PyMem_Free(sk);
+    Py_XDECREF(seq);
+    PyBuffer_Release(&rv);
+    return result;
+}
+
 /* ---- repeated_pairs ---- */
 
 typedef struct {
@@ -2437,6 +2581,9 @@ static PyMethodDef methods[] = {
     {"char_runs", char_runs, METH_VARARGS,
      "char_runs(text, ranges) -> (starts, runs): the maximal runs of the characters in ranges (bytes of "
      "native uint32 pairs first, last; sorted) and where each starts."},
+    {"word_view", word_view, METH_VARARGS,
+     "word_view(text, ranges, skipped, opens, ends) -> (view, starts, offsets, sentence_start, sentence_end): "
+     "DUP's runs of letters, digits and the characters of ranges, outside the skipped spans (see jiaokan.speedups)."},
     {"repeated_pairs", repeated_pairs, METH_VARARGS,
      "repeated_pairs(hashes, positions, max_per) -> [(p, q)]: the pairs of positions of each value that occurs "
      "2 to max_per times, values in order of first occurrence."},

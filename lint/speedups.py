@@ -333,6 +333,50 @@ def py_char_runs(text: str, ranges: bytes) -> tuple[list[int], list[str]]:
     return starts, runs
 
 
+@lru_cache(maxsize=8)
+def _word_pattern(ranges: bytes):
+    import re
+
+    bounds = array("I")
+    bounds.frombytes(ranges)
+    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(bounds[::2], bounds[1::2]))
+    # The standard library's \w without "_" is str.isalnum (the C code's letters and digits).
+    return re.compile(f"(?:[^\\W_]|[{cls}])+" if cls else r"[^\W_]+")
+
+
+def py_word_view(text: str, ranges: bytes, skipped, opens: str, ends: str) -> tuple[str, array, array, array, array]:
+    """DUP's view of ``text``: its maximal runs of letters and digits (``str.isalnum``) and of the
+    characters in ``ranges`` (as ``char_runs`` takes them), except those that overlap a ``skipped``
+    (start, end) span (sorted by start), joined; where each run starts in the view and in the text;
+    and per run whether a sentence starts before it (the text before it, back to the previous run
+    and without edge whitespace, ends with a character of ``opens``, or is blank at the start of
+    the text) and ends after it (a character of ``ends`` between it and the next run; after the
+    last run, in the rest of the text, or the rest is blank)."""
+    parts, starts, offsets = [], array("I"), array("I")
+    sent_start, sent_end = array("B"), array("B")
+    n = prev_end = j = 0
+    for m in _word_pattern(ranges).finditer(text):
+        s, e = m.span()
+        while j < len(skipped) and skipped[j][1] <= s:
+            j += 1
+        if j < len(skipped) and skipped[j][0] < e:
+            continue
+        between = text[prev_end:s].strip()
+        sent_start.append(1 if (between and between[-1] in opens) or (not between and prev_end == 0) else 0)
+        if sent_end:
+            sent_end[-1] = 1 if any(c in ends for c in between) else 0
+        sent_end.append(0)
+        starts.append(n)
+        offsets.append(s)
+        parts.append(m.group())
+        n += e - s
+        prev_end = e
+    if sent_end:
+        rest = text[prev_end:].strip()
+        sent_end[-1] = 1 if not rest or any(c in ends for c in rest) else 0
+    return "".join(parts), starts, offsets, sent_start, sent_end
+
+
 def py_repeated_pairs(hashes, positions, max_per: int) -> list[tuple[int, int]]:
     """The pairs ``(p, q)``, ``p`` before ``q``, of the positions of each value that occurs 2 to
     ``max_per`` times in ``hashes`` (``positions`` beside them): values in order of first
@@ -452,6 +496,17 @@ if _native is not None:
     seeds_with_earlier = _native.seeds_with_earlier
     split_at = _native.split_at
 
+    def word_view(text: str, ranges: bytes, skipped, opens: str, ends: str) -> tuple[str, array, array, array, array]:
+        view, raw_starts, raw_offsets, raw_sent_start, raw_sent_end = _native.word_view(text, ranges, skipped, opens, ends)
+        starts, offsets, sent_start, sent_end = array("I"), array("I"), array("B"), array("B")
+        starts.frombytes(raw_starts)
+        offsets.frombytes(raw_offsets)
+        sent_start.frombytes(raw_sent_start)
+        sent_end.frombytes(raw_sent_end)
+        return view, starts, offsets, sent_start, sent_end
+
+    word_view.__doc__ = py_word_view.__doc__
+
     def winnow(text: str, k: int, w: int) -> tuple[array, array]:
         if not 5 <= k <= 32:  # the C code hashes inputs of 17 to 128 bytes only
             return py_winnow(text, k, w)
@@ -483,5 +538,6 @@ else:
     shared_postings = py_shared_postings
     seeds_with_earlier = py_seeds_with_earlier
     split_at = py_split_at
+    word_view = py_word_view
     winnow = py_winnow
     ranges = py_ranges

@@ -272,17 +272,19 @@ def test_winnowing_keeps_the_rightmost_minimum_of_every_window(text):
 def _view_runs_reference(doc):
     """build_view's runs as it first found them, one run at a time: (view text, run starts, run
     offsets, sentence starts, sentence ends)."""
-    from jiaokan.rules.dup.fingerprint import _OPENS_AFTER, SENTENCE_END, WORD_RUN
+    import regex
+
+    from jiaokan.rules.dup.fingerprint import OPENS_AFTER, SENTENCE_END
 
     text = doc.text
     parts, starts, offsets, sent_start, sent_end = [], [], [], [], []
     n = prev_end = 0
-    for m in WORD_RUN.finditer(text):
+    for m in regex.finditer(r"[\p{Han}\p{L}\p{N}]+", text):
         s, e = m.span()
         if doc.skipped_ranges and doc.is_skipped(s, e):
             continue
         between = text[prev_end:s].strip()
-        sent_start.append(1 if (not between and prev_end == 0) or (between and between[-1] in _OPENS_AFTER) else 0)
+        sent_start.append(1 if (not between and prev_end == 0) or (between and between[-1] in OPENS_AFTER) else 0)
         if sent_end:
             sent_end[-1] = 1 if between and any(c in SENTENCE_END for c in between) else 0
         sent_end.append(0)

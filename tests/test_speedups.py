@@ -489,21 +489,57 @@ def test_char_runs_is_its_definition(text):
     """The maximal runs of the characters in the ranges, with where each starts; the same from C."""
     import regex
 
-    from jiaokan.rules.lang import _HAN_BYTES
+    from jiaokan.rules.lang import HAN_BYTES
 
     expected = [(m.start(), m.group()) for m in regex.finditer(r"\p{Han}+", text)]
-    starts, runs = speedups.py_char_runs(text, _HAN_BYTES)
+    starts, runs = speedups.py_char_runs(text, HAN_BYTES)
     assert list(zip(starts, runs)) == expected
     assert speedups.py_char_runs(text, b"") == ([], [])
     if speedups.NATIVE:
         from jiaokan import _speedups
 
-        assert _speedups.char_runs(text, _HAN_BYTES) == (starts, runs)
+        assert _speedups.char_runs(text, HAN_BYTES) == (starts, runs)
         assert _speedups.char_runs(text, b"") == ([], [])
         for bad in (b"\1\0\0\0", array_bytes([5, 4]), array_bytes([1, 5, 3, 9])):
             with pytest.raises(ValueError):
                 _speedups.char_runs(text, bad)
 
+
+
+def _spans(text, cuts):
+    """Sorted (start, end) spans of a text from a list of cut points."""
+    points = sorted({min(c, len(text)) for c in cuts})
+    return [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会aZ1٣〇\u2e80\u2e9a𠀀²，。：” \n\t_-", max_size=60), st.lists(st.integers(0, 60), max_size=6))
+@example("", [])
+@example(" 。工会a1，会", [])
+@example("工会。 一", [0, 3])
+def test_word_view_is_its_definition(text, cuts):
+    """Runs of letters, digits (str.isalnum: ٣ and ² too) and Han characters, outside the skipped
+    spans, as regex's [\\p{Han}\\p{L}\\p{N}]+ finds them; the same from C."""
+    import regex
+
+    from jiaokan.rules.dup.fingerprint import OPENS_AFTER, SENTENCE_END
+    from jiaokan.rules.lang import HAN_BYTES
+
+    skipped = _spans(text, cuts)
+    kept = [m for m in regex.finditer(r"[\p{Han}\p{L}\p{N}]+", text)
+            if not any(a < m.end() and m.start() < b for a, b in skipped)]
+    got = speedups.py_word_view(text, HAN_BYTES, skipped, OPENS_AFTER, SENTENCE_END)
+    assert got[0] == "".join(m.group() for m in kept)
+    assert list(got[2]) == [m.start() for m in kept]
+    assert list(got[1]) == [sum(len(k.group()) for k in kept[:i]) for i in range(len(kept))]
+    assert len(got[3]) == len(got[4]) == len(kept)
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        raw = _speedups.word_view(text, HAN_BYTES, skipped, OPENS_AFTER, SENTENCE_END)
+        assert raw == (got[0], got[1].tobytes(), got[2].tobytes(), got[3].tobytes(), got[4].tobytes())
+        with pytest.raises(ValueError):
+            _speedups.word_view(text, b"\1\0\0\0", skipped, OPENS_AFTER, SENTENCE_END)
 
 def array_bytes(values):
     from array import array

@@ -10,7 +10,7 @@ from operator import itemgetter
 from jiaokan import Related, Rule, Severity
 from jiaokan.speedups import seeds_with_earlier, shared_hashes, shared_postings
 
-from .fingerprint import MAX_PER_DOC, DupView, fingerprints
+from .fingerprint import MAX_PER_DOC, DupView, fingerprints, view_text
 from .passages import OPTIONS, describe, reportable
 
 
@@ -64,11 +64,9 @@ class CrossDocumentDuplicate(Rule):
         if self.config["allow-file"]:
             text = context.read_data_file(self.config["allow-file"], "DUP002 allow-file")
             passages += [p for p in text.split("\n\n") if p.strip()]
-        from .fingerprint import WORD_RUN
-
         out: set[int] = set()
         for p in passages:
-            hashes, _ = fingerprints("".join(WORD_RUN.findall(p)))
+            hashes, _ = fingerprints(view_text(p))
             out.update(hashes)
         return out
 

@@ -5,20 +5,23 @@ from __future__ import annotations
 import bisect
 from array import array
 from dataclasses import dataclass
-from itertools import accumulate
 
-import regex
 from rapidfuzz import fuzz
 
-from jiaokan.speedups import align_regions, winnow
+from jiaokan.rules.lang import HAN_BYTES
+from jiaokan.speedups import align_regions, winnow, word_view
 
 K = 8  # k-gram length, in dup-view characters
 W = 8  # winnowing window: any shared run of W + K - 1 = 15 characters shares a fingerprint
 CONFIRM = 4  # characters that must agree after a substituted one for an extension to step over it
 MAX_PER_DOC = 8  # a k-gram more frequent than this in one document is a formula, not a copy
-WORD_RUN = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
-SENTENCE_END = set("。！？；!?;")
-_OPENS_AFTER = SENTENCE_END | set("：:”」』）)…")
+SENTENCE_END = "。！？；!?;"
+OPENS_AFTER = SENTENCE_END + "：:”」』）)…"  # a sentence starts after these
+
+
+def view_text(text: str) -> str:
+    """The runs of letters, digits and Han characters of ``text``, joined (a dup view's text)."""
+    return word_view(text, HAN_BYTES, (), OPENS_AFTER, SENTENCE_END)[0]
 
 
 @dataclass
@@ -72,24 +75,10 @@ def build_view(doc) -> DupView:
     cached = doc.cache.get("dup-view")
     if cached is not None:
         return cached
-    text = doc.text
-    spans = [m.span() for m in WORD_RUN.finditer(text)]
-    if doc.skipped_ranges:
-        spans = [(s, e) for s, e in spans if not doc.is_skipped(s, e)]
-    ends = [0] + [e for _, e in spans]  # where each run's previous run ends
-    between = [text[p:s].strip() for p, (s, _) in zip(ends, spans)]
-    sent_start = array("B", [1 if (b and b[-1] in _OPENS_AFTER) or (not b and p == 0) else 0
-                             for b, p in zip(between, ends)])
-    # A sentence ends with a run when a sentence end follows before the next run (or the text ends).
-    sent_end = array("B", [0 if SENTENCE_END.isdisjoint(b) else 1 for b in between[1:]])
-    if spans:
-        rest = text[ends[-1] :].strip()
-        sent_end.append(1 if not rest or not SENTENCE_END.isdisjoint(rest) else 0)
-    view_text = "".join([text[s:e] for s, e in spans])
-    starts = array("I", accumulate([e - s for s, e in spans[:-1]], initial=0) if spans else ())
-    offsets = array("I", [s for s, _ in spans])
+    view_text, starts, offsets, sent_start, sent_end = word_view(doc.text, HAN_BYTES, doc.skipped_ranges,
+                                                                 OPENS_AFTER, SENTENCE_END)
     hashes, positions = fingerprints(view_text)
-    view = DupView(view_text, starts, offsets, array("I", doc.line_starts), hashes, positions, len(text),
+    view = DupView(view_text, starts, offsets, array("I", doc.line_starts), hashes, positions, len(doc.text),
                    sent_start, sent_end)
     doc.cache["dup-view"] = view
     return view

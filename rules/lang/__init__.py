@@ -31,12 +31,12 @@ HAN_RANGES = ((0x2E80, 0x2E99), (0x2E9B, 0x2EF3), (0x2F00, 0x2FD5), (0x3005, 0x3
               (0xFA70, 0xFAD9), (0x16FE2, 0x16FE3), (0x16FF0, 0x16FF6), (0x20000, 0x2A6DF), (0x2A700, 0x2B81E),
               (0x2B820, 0x2CEAD), (0x2CEB0, 0x2EBE0), (0x2EBF0, 0x2EE5D), (0x2F800, 0x2FA1D), (0x30000, 0x3134A),
               (0x31350, 0x33479))
-_HAN_BYTES = array("I", [x for r in HAN_RANGES for x in r]).tobytes()
+HAN_BYTES = array("I", [x for r in HAN_RANGES for x in r]).tobytes()
 
 
 def han_runs(text: str) -> tuple[list[int], list[str]]:
     """The runs of Han characters of ``text`` (``\\p{Han}+``) and where each starts."""
-    return char_runs(text, _HAN_BYTES)
+    return char_runs(text, HAN_BYTES)
 
 
 _lock = threading.Lock()

@@ -29,6 +29,11 @@
  *   char_runs(text, ranges) -> (starts, runs)
  *       the maximal runs of ``text`` whose characters lie in ``ranges`` (native uint32 pairs
  *       first, last), and where each starts (jiaokan.speedups.py_char_runs).
+ *   count_tokens(run_tokens, common, terms, max_open, min_uses, word_min, word_max) -> (dict, set, list)
+ *       the tokens of a document's segmented runs with their counts (in order of first occurrence);
+ *       those that open TYPO's windows (single characters, and tokens of at most max_open characters
+ *       in neither ``common`` nor used min_uses times in ``terms``); and its tokens in ``common`` of
+ *       word_min..word_max characters, in order of first occurrence (jiaokan.speedups.py_count_tokens).
  *   word_view(text, ranges, skipped, opens, ends) -> (str, bytes, bytes, bytes, bytes)
  *       DUP's view of a text: its maximal runs of letters and digits (str.isalnum) and of the
  *       characters in ``ranges`` (as char_runs takes them) that overlap no ``skipped`` (start, end)
@@ -2074,6 +2079,85 @@ done:
     return result;
 }
 
+/* ---- count_tokens ---- */
+
+static PyObject *
+count_tokens(PyObject *self, PyObject *args)
+{
+    PyObject *run_tokens, *common, *terms;
+    Py_ssize_t max_open, min_uses, word_min, word_max;
+    if (!PyArg_ParseTuple(args, "OOOnnnn", &run_tokens, &common, &terms, &max_open, &min_uses, &word_min, &word_max))
+        return NULL;
+    if (!PyAnySet_Check(common) || !PyDict_Check(terms)) {
+        PyErr_SetString(PyExc_TypeError, "count_tokens: common must be a set and terms a dict");
+        return NULL;
+    }
+    PyObject *runs = PySequence_Fast(run_tokens, "count_tokens: run_tokens must be a sequence of lists");
+    if (!runs)
+        return NULL;
+    PyObject *counts = PyDict_New(), *opening = PySet_New(NULL), *words = PyList_New(0), *result = NULL;
+    if (!counts || !opening || !words)
+        goto done;
+    for (Py_ssize_t r = 0; r < PySequence_Fast_GET_SIZE(runs); r++) {
+        PyObject *tokens = PySequence_Fast_GET_ITEM(runs, r);
+        if (!PyList_Check(tokens)) {
+            PyErr_SetString(PyExc_TypeError, "count_tokens: run_tokens must be a sequence of lists");
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(tokens); i++) {
+            PyObject *t = PyList_GET_ITEM(tokens, i);
+            if (!PyUnicode_CheckExact(t)) {
+                PyErr_SetString(PyExc_TypeError, "count_tokens: tokens must be str");
+                goto done;
+            }
+            PyObject *seen = PyDict_GetItemWithError(counts, t); /* borrowed */
+            if (seen) {
+                Py_ssize_t c = PyLong_AsSsize_t(seen);
+                PyObject *more = c == -1 && PyErr_Occurred() ? NULL : PyLong_FromSsize_t(c + 1);
+                int rc = more ? PyDict_SetItem(counts, t, more) : -1;
+                Py_XDECREF(more);
+                if (rc < 0)
+                    goto done;
+                continue;
+            }
+            PyObject *one = PyErr_Occurred() ? NULL : PyLong_FromLong(1);
+            int rc = one ? PyDict_SetItem(counts, t, one) : -1;
+            Py_XDECREF(one);
+            if (rc < 0)
+                goto done;
+            Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+            int in_common = -1;
+            if (n > 1 && (n <= max_open || (n >= word_min && n <= word_max)))
+                if ((in_common = PySet_Contains(common, t)) < 0)
+                    goto done;
+            int open = n == 1;
+            if (!open && n <= max_open && !in_common) {
+                PyObject *uses = PyDict_GetItemWithError(terms, t); /* borrowed */
+                Py_ssize_t u = 0;
+                if (uses) {
+                    u = PyLong_AsSsize_t(uses);
+                    if (u == -1 && PyErr_Occurred())
+                        goto done;
+                } else if (PyErr_Occurred()) {
+                    goto done;
+                }
+                open = u < min_uses;
+            }
+            if (open && PySet_Add(opening, t) < 0)
+                goto done;
+            if (in_common == 1 && n >= word_min && n <= word_max && PyList_Append(words, t) < 0)
+                goto done;
+        }
+    }
+    result = PyTuple_Pack(3, counts, opening, words);
+done:
+    Py_XDECREF(counts);
+    Py_XDECREF(opening);
+    Py_XDECREF(words);
+    Py_DECREF(runs);
+    return result;
+}
+
 /* ---- word_view ---- */
 
 /* Whether c lies in one of the sorted, disjoint ranges r (nr pairs first, last). */
@@ -2581,6 +2665,9 @@ static PyMethodDef methods[] = {
     {"char_runs", char_runs, METH_VARARGS,
      "char_runs(text, ranges) -> (starts, runs): the maximal runs of the characters in ranges (bytes of "
      "native uint32 pairs first, last; sorted) and where each starts."},
+    {"count_tokens", count_tokens, METH_VARARGS,
+     "count_tokens(run_tokens, common, terms, max_open, min_uses, word_min, word_max) -> (counts, opening, words): "
+     "TYPO's token counts, the tokens that open windows, and the common words of the document (see jiaokan.speedups)."},
     {"word_view", word_view, METH_VARARGS,
      "word_view(text, ranges, skipped, opens, ends) -> (view, starts, offsets, sentence_start, sentence_end): "
      "DUP's runs of letters, digits and the characters of ranges, outside the skipped spans (see jiaokan.speedups)."},

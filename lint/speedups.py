@@ -15,6 +15,7 @@ from array import array
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress
+from itertools import chain as chained
 
 import xxhash
 
@@ -204,6 +205,20 @@ def py_window_options(w: str, index: PyEditIndex) -> tuple[tuple, tuple | None, 
             index.cache.clear()
         index.cache[w] = got
     return got
+
+
+def py_count_tokens(run_tokens: list[list[str]], common, terms: dict, max_open: int, min_uses: int, word_min: int,
+                    word_max: int) -> tuple[dict[str, int], set[str], list[str]]:
+    """TYPO's counts of a document's tokens (``run_tokens``: the segmented runs): each token with
+    its number of occurrences, in order of first occurrence; the tokens that open windows (single
+    characters, and tokens of at most ``max_open`` characters that are neither in ``common`` nor
+    used ``min_uses`` times in ``terms``); and the tokens of ``word_min``..``word_max``
+    characters in ``common``, in order of first occurrence."""
+    counts: dict[str, int] = Counter(chained.from_iterable(run_tokens))
+    opening = {t for t in counts
+               if len(t) == 1 or (len(t) <= max_open and t not in common and terms.get(t, 0) < min_uses)}
+    words = [t for t in counts if word_min <= len(t) <= word_max and t in common]
+    return dict(counts), opening, words
 
 
 def py_token_windows(runs: list[str], bases: list[int], run_tokens: list[list[str]], opening, max_neighbour: int,
@@ -495,6 +510,7 @@ if _native is not None:
     shared_postings = _native.shared_postings
     seeds_with_earlier = _native.seeds_with_earlier
     split_at = _native.split_at
+    count_tokens = _native.count_tokens
 
     def word_view(text: str, ranges: bytes, skipped, opens: str, ends: str) -> tuple[str, array, array, array, array]:
         view, raw_starts, raw_offsets, raw_sent_start, raw_sent_end = _native.word_view(text, ranges, skipped, opens, ends)
@@ -538,6 +554,7 @@ else:
     shared_postings = py_shared_postings
     seeds_with_earlier = py_seeds_with_earlier
     split_at = py_split_at
+    count_tokens = py_count_tokens
     word_view = py_word_view
     winnow = py_winnow
     ranges = py_ranges

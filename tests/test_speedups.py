@@ -541,6 +541,28 @@ def test_word_view_is_its_definition(text, cuts):
         with pytest.raises(ValueError):
             _speedups.word_view(text, b"\1\0\0\0", skipped, OPENS_AFTER, SENTENCE_END)
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.text(alphabet="工会职大", min_size=1, max_size=6), max_size=8), max_size=5),
+       st.dictionaries(st.text(alphabet="工会职大", min_size=2, max_size=4), st.integers(1, 4), max_size=6))
+@example([["工会", "工", "职工大会", "工会"], ["大会"]], {"大会": 3})
+def test_count_tokens_is_its_definition(run_tokens, terms):
+    """Counts in order of first occurrence; single characters and short tokens that are neither
+    common nor the document's terms open windows; common tokens of 3-5 characters are its words."""
+    common = frozenset({"工会", "职工大会", "大会职工", "工会职"})
+    counts, opening, words = speedups.py_count_tokens(run_tokens, common, terms, 4, 2, 3, 5)
+    every = [t for tokens in run_tokens for t in tokens]
+    assert list(counts.items()) == [(t, every.count(t)) for t in dict.fromkeys(every)]
+    assert opening == {t for t in every if len(t) == 1 or (len(t) <= 4 and t not in common and terms.get(t, 0) < 2)}
+    assert words == [t for t in dict.fromkeys(every) if 3 <= len(t) <= 5 and t in common]
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        got = _speedups.count_tokens(run_tokens, common, terms, 4, 2, 3, 5)
+        assert (list(got[0].items()), got[1], got[2]) == (list(counts.items()), opening, words)
+        with pytest.raises(TypeError):
+            _speedups.count_tokens([["工", 1]], common, terms, 4, 2, 3, 5)
+
 def array_bytes(values):
     from array import array
 

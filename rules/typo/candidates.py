@@ -18,7 +18,7 @@ import regex
 
 from jiaokan.rules.lang import cut, cut_many, han_runs, lexicon
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
-from jiaokan.speedups import edit_index, repeated_grams, token_windows, window_filter, window_options
+from jiaokan.speedups import count_tokens, edit_index, repeated_grams, token_windows, window_filter, window_options
 
 from .lexicon import confusable, confusables, frequency, log_prob
 
@@ -135,7 +135,12 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     terms = _doc_terms(texts)
     # Segmented and counted once: checking evidence must never re-segment the text for a candidate.
     run_tokens = cut_many(texts)
-    token_counts: Counter = Counter(chain.from_iterable(run_tokens))
+    # Counted once, with the tokens that open windows (single characters, and short tokens that
+    # are rare in the lexicon and in this document: a run holding neither is skipped whole) and the
+    # common lexicon words of this document (three characters or more, a window once one is dropped).
+    common = lexicon().common  # the words as frequent as COMMON: a set lookup, not a frequency lookup
+    token_counts, opening, doc_words = count_tokens(run_tokens, common, terms, MAX_WINDOW, DOC_TERM_MIN, 3,
+                                                    MAX_WINDOW + 1)
     # Counts that few documents need, made on first use: pairs of neighbouring tokens (a lone
     # character followed by the same word elsewhere in the document is a usage of its own:
     # 实事求是/是/我们 where 是/我们 recurs, not a slip; asked only where the two tokens' text occurs
@@ -162,8 +167,6 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             for j in range(1, len(term) - 1):
                 term_del.setdefault(term[:j] + term[j + 1 :], []).append(term)
     # Common lexicon words of this document, with an interior character dropped.
-    common = lexicon().common  # the words as frequent as COMMON: a set lookup, not a frequency lookup
-    doc_words = {t for t in token_counts if 3 <= len(t) <= MAX_WINDOW + 1 and t in common}
     for word in doc_words:
         for j in range(1, len(word) - 1):
             term_del.setdefault(word[:j] + word[j + 1 :], []).append(word)
@@ -271,10 +274,6 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 found.setdefault((start, end), Candidate("confusable", start, end, wrong, right,
                                                          f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
             start = text.find(wrong, end)
-    # The tokens that open windows: single characters, and short tokens that are rare in the
-    # lexicon and in this document. A run holding neither is skipped whole.
-    opening = {t for t in token_counts
-               if len(t) == 1 or (len(t) <= MAX_WINDOW and t not in common and terms.get(t, 0) < DOC_TERM_MIN)}
     # Suspicious windows by their text: where each occurs (run start, run, start and end in the run);
     # windows of whole tokens only, as a correction must not cut a neighbouring word. Also the
     # stretches of three or more single-character tokens (formulas, names, or a broken word), and

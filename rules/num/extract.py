@@ -254,10 +254,12 @@ def _stop_patterns(stops: str):
     return regex.compile(chars), regex.compile("(?r)" + chars)
 
 
-def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]]:
+def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> list[tuple[int, int, Figure]]:
     """Figures of a (whitespace-free) text: ``(start, end, figure)`` with offsets into ``text``.
     ``breaks`` holds the indices where a paragraph starts (a heading does not run into the
-    paragraph below it just because whitespace is gone)."""
+    paragraph below it just because whitespace is gone). With ``keyed_only``, only the figures
+    with a key (the others are never compared: half of them, and their times and kind are not
+    worked out)."""
     out = []
     sentences, clauses = _Stops(text, SENTENCE_END, breaks), _Stops(text, CLAUSE_END, breaks)
     for m in FIGURE.finditer(text):
@@ -288,12 +290,14 @@ def extract(text: str, keys, breaks=frozenset()) -> list[tuple[int, int, Figure]
         approx_mid = m.group("approx1") or m.group("approx2") or ""
         lo, hi, approx = _interval(value, step, mult * factor, approx_mid, m.group("post") or "", prefix, hi_value)
         start = prefix_m.start() if prefix_m else s
-        sent_a, sent_b = sentences.around(s)
         clause_a, clause_b = clauses.around(s)
         left = text[clause_a:start]
         right = text[e:clause_b]
-        sentence = text[sent_a:sent_b]
         key, raw_key, scope = keys.key_for(left, right)  # "" when nothing identifies the measure
+        if keyed_only and not key:
+            continue
+        sent_a, sent_b = sentences.around(s)
+        sentence = text[sent_a:sent_b]
         # The figure's own clause and the one before it decide whether it is a target.
         prev_clause_a = clauses.around(max(sent_a, clause_a - 1))[0] if clause_a > sent_a else clause_a
         lead_in = text[prev_clause_a:start]

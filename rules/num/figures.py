@@ -31,9 +31,8 @@ def document_figures(doc, keys: Keys) -> list[Figure]:
     norm = doc.norm
     figures = []
     words_of: dict[str, frozenset] = {}  # a sentence often holds several figures
-    for s, e, fig in extract(norm, keys, paragraph_starts(doc)):
-        if not fig.key:
-            continue  # nothing identifies what it counts: never compared
+    # Only figures with a key: where nothing identifies what a figure counts, it is never compared.
+    for s, e, fig in extract(norm, keys, paragraph_starts(doc), keyed_only=True):
         start, end = doc.norm_to_span(s, e)
         fig.start, fig.end = start, end
         # Computed here, with the document, so a cached summary compares without the lexicon.

@@ -180,12 +180,12 @@ class Lexicon:
         if _RE_HAN.fullmatch(text):
             return self.cut_blocks([text])[0]  # one block, the common case: a run of Han characters
         out: list[str] = []
-        for blk in _RE_HAN.split(text):
-            if not blk:
-                continue
-            if _RE_HAN.match(blk):
-                out.extend(self.cut_blocks([blk])[0])
-            else:
+        parts = _RE_HAN.split(text)  # what lies between the blocks, and the blocks (odd indices)
+        words = iter(self.cut_blocks(parts[1::2]))  # every block in one call
+        for i, blk in enumerate(parts):
+            if i % 2:
+                out.extend(next(words))
+            elif blk:
                 for x in _RE_SKIP.split(blk):
                     if _RE_SKIP.match(x):
                         out.append(x)

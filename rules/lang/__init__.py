@@ -274,6 +274,7 @@ def freq(word: str) -> int:
     return lexicon().freq(word)
 
 
+@lru_cache(maxsize=1 << 16)
 def pos(word: str) -> str:
     """jieba's part-of-speech tag of ``word``; unknown Han words are taken as nouns (names and new
     terms, as jieba's own guess for out-of-vocabulary words mostly is)."""

@@ -13,6 +13,8 @@ import bisect
 from array import array
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
+from operator import add
 
 import regex
 
@@ -82,12 +84,17 @@ class Document:
         self.kind = kind
         # Scratch space for analyses several rules share (e.g. the WRAP line analysis).
         self.cache: dict = {}
-        self.line_starts = [0]
-        self.line_ends = []
-        for m in NEWLINE.finditer(text):
-            self.line_ends.append(m.start())
-            self.line_starts.append(m.end())
-        self.line_ends.append(len(text))
+        if "\r" not in text:  # the common case, by str.split (ten times faster than a regex's matches)
+            lengths = list(map(len, text.split("\n")))
+            self.line_starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
+            self.line_ends = list(map(add, self.line_starts, lengths))
+        else:
+            self.line_starts = [0]
+            self.line_ends = []
+            for m in NEWLINE.finditer(text):
+                self.line_ends.append(m.start())
+                self.line_starts.append(m.end())
+            self.line_ends.append(len(text))
         if text and self.line_starts[-1] == len(text) and len(self.line_starts) > 1:
             # A final newline does not open another line.
             self.line_starts.pop()

@@ -1,6 +1,6 @@
 """Document: line index, positions and the normalised view with its offset map."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jiaokan import Document
@@ -74,3 +74,25 @@ def test_the_norm_map_points_every_kept_character_at_itself(text, name):
         assert Document(name, text).norm_map == doc.norm_map
     finally:
         document.ranges = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工a\n\r ", max_size=40))
+@example("")
+@example("\n")
+@example("工\r\n会\n")
+def test_line_index_is_the_newline_definition(text):
+    """Lines end at \\r\\n, \\r or \\n (found by str.split when the text holds no \\r); a final
+    line break opens no further line."""
+    import re
+
+    doc = Document("a.txt", text)
+    starts, ends = [0], []
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    if text and starts[-1] == len(text) and len(starts) > 1:
+        starts.pop()
+        ends.pop()
+    assert (doc.line_starts, doc.line_ends) == (starts, ends)

@@ -9,7 +9,7 @@ from jiaokan import Position, Related, Rule, Severity
 from .extract import SUMMARY_FIELDS, Figure
 from .figures import (compared_value, conflict, conflict_candidates, document_figures, intervals_overlap, keys_for,
                       same_measure)
-from .keys import document_period, periods_compatible
+from .keys import document_period, periods_compatible, scopes_compatible
 from .num001_conflicting_figures import OPTIONS
 
 
@@ -48,18 +48,16 @@ class CrossDocumentConflict(Rule):
         return document_period(document.norm), out
 
     def finish(self, summaries, context):
-        key, unit, value, lo, hi = map(SUMMARY_FIELDS.index, ("key", "unit", "value", "lo", "hi"))
         by_key = defaultdict(list)
         periods = {}
         for path, (period, figures) in summaries:
             periods[path] = period
             for row in figures:
-                by_key[(row[0][key], row[0][unit])].append((path, row))
+                by_key[(row[0][_KEY], row[0][_UNIT])].append((path, row))
         best = {}
         for group in by_key.values():
             if len(group) < 2:
                 continue
-            values = [compared_value(f[value], f[lo], f[hi]) for _, (f, _, _) in group]
             made: dict[int, tuple] = {}
 
             def place(i: int) -> tuple:
@@ -68,9 +66,9 @@ class CrossDocumentConflict(Rule):
                     made[i] = (path, Figure.from_summary(f), Position(*start), Position(*end))
                 return made[i]
 
-            for i, j in conflict_candidates(values, self.config["max-ratio"]):
+            for i, j in _candidate_pairs(group, periods, self.config["max-ratio"]):
                 (pi, (fi, _, _)), (pj, (fj, _, _)) = group[i], group[j]
-                if pi == pj or intervals_overlap(fi[lo], fi[hi], fj[lo], fj[hi]):
+                if pi == pj or intervals_overlap(fi[_LO], fi[_HI], fj[_LO], fj[_HI]):
                     continue  # the same document, or intervals that overlap (conflict()'s first test)
                 (pa, a, sa, ea), (pb, b, sb, eb) = place(i), place(j)
                 if not conflict(a, b, self.config["max-ratio"]):
@@ -91,3 +89,44 @@ class CrossDocumentConflict(Rule):
                 related=[Related(pa, sa, ea, f"the other figure: {a.text}")],
                 data={"values": [a.text, b.text], "key": a.key, "unit": a.unit, "context_overlap": verdict.overlap},
             )
+
+
+_KEY, _UNIT, _VALUE, _LO, _HI, _KIND, _SCOPE, _TIMES, _ACCUMULATED = map(
+    SUMMARY_FIELDS.index, ("key", "unit", "value", "lo", "hi", "kind", "scope", "times", "accumulated"))
+
+
+def _candidate_pairs(group: list, periods: dict[str, str], max_ratio: float) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, in order, of the figures of ``group`` (rows of one key and unit,
+    with their paths) that finish() must look at: those of conflict_candidates() less the pairs
+    that fail a test of finish() which depends only on what the two figures share with their
+    copies (interval, value, kind, times, sums, scope, the period of an undated one's document).
+    Such figures fall into one class, and classes are paired instead of figures: over a large
+    archive (the same figure in many reports) nine pairs in ten are copies of one figure."""
+    classes: dict[tuple, list[int]] = {}
+    for i, (path, (f, _, _)) in enumerate(group):
+        ck = (f[_LO], f[_HI], f[_VALUE], f[_KIND], f[_TIMES], f[_ACCUMULATED], f[_SCOPE],
+              "" if f[_TIMES] else periods[path])
+        classes.setdefault(ck, []).append(i)
+    keys = list(classes)
+    values = [compared_value(k[2], k[0], k[1]) for k in keys]
+    pairs: list[tuple[int, int]] = []
+    same = [(c, c) for c, v in enumerate(values) if v > 0 and len(classes[keys[c]]) > 1]
+    for c, d in conflict_candidates(values, max_ratio) + same:
+        (alo, ahi, _, akind, atimes, asum, ascope, aperiod), (blo, bhi, _, bkind, btimes, bsum, bscope, bperiod) = (
+            keys[c], keys[d])
+        if intervals_overlap(alo, ahi, blo, bhi):
+            continue  # conflict(): both may be right
+        lo, hi = sorted((values[c], values[d]))
+        if not (lo > 0 and hi / lo <= max_ratio):
+            continue  # conflict(): too far apart to be versions of one figure
+        if akind != bkind or atimes != btimes or asum != bsum or not scopes_compatible(ascope, bscope):
+            continue  # same_measure(): its first tests (times are sorted and unique)
+        if not atimes and not periods_compatible(aperiod, bperiod):
+            continue  # undated figures of reports on different years
+        if c == d:
+            members = classes[keys[c]]
+            pairs.extend((i, j) for k, i in enumerate(members) for j in members[k + 1 :])
+        else:
+            pairs.extend((i, j) if i < j else (j, i) for i in classes[keys[c]] for j in classes[keys[d]])
+    pairs.sort()
+    return pairs

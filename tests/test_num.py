@@ -218,6 +218,80 @@ def test_conflict_candidates_hold_every_conflicting_pair(specs, max_ratio):
                                        _figure(171, 170.5, 171.5)])) == [(0, 1), (1, 2)]
 
 
+
+def _brute_force_num002(summaries, max_ratio):
+    """NUM002's pairs the plain way: every pair of figures of one key and unit, in order, through
+    all of finish()'s tests; (path, offset, other path, overlap) of the best pair of each figure."""
+    from collections import defaultdict
+
+    from jiaokan.rules.num.extract import Figure
+    from jiaokan.rules.num.figures import conflict, same_measure
+    from jiaokan.rules.num.keys import periods_compatible
+
+    groups, periods = defaultdict(list), {}
+    for path, (period, rows) in summaries:
+        periods[path] = period
+        for row, start, end in rows:
+            f = Figure.from_summary(row)
+            groups[(f.key, f.unit)].append((path, f, start))
+    best = {}
+    for group in groups.values():
+        for i in range(len(group)):
+            for j in range(i + 1, len(group)):
+                (pa, a, sa), (pb, b, sb) = group[i], group[j]
+                if pa == pb or not conflict(a, b, max_ratio):
+                    continue
+                if not a.times and not periods_compatible(periods[pa], periods[pb]):
+                    continue
+                verdict = same_measure(a, b, same_document=False)
+                if verdict is None:
+                    continue
+                (pa, a, sa), (pb, b, sb) = sorted([(pa, a, sa), (pb, b, sb)], key=lambda x: x[0])
+                if (pb, sb[2]) not in best or verdict.overlap > best[(pb, sb[2])][1]:
+                    best[(pb, sb[2])] = (pa, verdict.overlap, sa[2])
+    return sorted((k[0], k[1], v[0], v[2]) for k, v in best.items())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a.md", "b.md", "c.md", "d.md"]), _VALUE, st.sampled_from([0.0, 0.5]),
+                          st.sampled_from(["achieved", "target"]), st.sampled_from([(), ("2021",), ("今年",)]),
+                          st.sampled_from(["", "全省", "省级"]), st.booleans(),
+                          st.sampled_from([frozenset({"参加", "培训"}), frozenset({"参加", "培训", "全年"}),
+                                           frozenset({"覆盖"})])), max_size=12),
+       st.fixed_dictionaries({p: st.sampled_from(["", "2021", "2022", "span"]) for p in ("a.md", "b.md", "c.md", "d.md")}))
+def test_num002_pairs_classes_as_it_would_pair_figures(specs, periods):
+    """NUM002 pairs classes of alike figures (one interval, kind, times, scope ...) instead of
+    figures: it finds what trying every pair of figures finds."""
+    got, expected = _num002_both_ways(specs, periods)
+    assert got == expected
+
+
+def test_num002_class_pairs_on_copies_of_two_figures():
+    """Three reports repeat 2.0 and one says 3.4 (the same measure, same year): each copy of the
+    one conflicts, and a copy of 2.0 in the same report as 3.4 is the related figure."""
+    words = frozenset({"参加", "培训"})
+    specs = [(p, v, 0.5, "achieved", ("2021",), "", False, words)
+             for p, v in (("a.md", 2.0), ("b.md", 2.0), ("c.md", 2.0), ("c.md", 3.4), ("d.md", 2.0))]
+    got, expected = _num002_both_ways(specs, dict.fromkeys(("a.md", "b.md", "c.md", "d.md"), "2021"))
+    assert got == expected and len(got) == 2
+
+
+def _num002_both_ways(specs, periods):
+    from jiaokan.rules.num.extract import Figure
+    from jiaokan.rules.num.num002_cross_document_conflict import CrossDocumentConflict
+
+    rows: dict[str, list] = {p: [] for p in periods}
+    for n, (path, value, spread, kind, times, scope, accumulated, words) in enumerate(specs):
+        f = Figure(n, n + 1, str(value), value, value - spread, value + spread, "人", False, "培训职工", "培训职工", scope,
+                   times, False, accumulated, kind, "", words)
+        rows[path].append((f.summary(), (1, n + 1, n), (1, n + 2, n + 1)))
+    summaries = [(p, (periods[p], rows[p])) for p in sorted(rows)]
+    rule = CrossDocumentConflict.__new__(CrossDocumentConflict)
+    rule.config = {"max-ratio": 1.7}
+    got = sorted((f.path, f.start.offset, f.related[0].path, f.related[0].start.offset)
+                 for f in rule.finish(summaries, None))
+    return got, _brute_force_num002(summaries, 1.7)
+
 def test_a_figure_survives_its_summary():
     """NUM002 keeps figures as plain tuples: back from one, a figure is the same but for its
     sentence, whose content words it keeps."""

@@ -1925,6 +1925,19 @@ typedef struct {
     int shared;
 } hslot_t;
 
+typedef struct {
+    uint64_t h;
+    Py_ssize_t d; /* the array it is in */
+} hrec_t;
+
+/* The bucket of the value h among 2**bits (by the top bits of a multiplicative hash: any values,
+ * small integers too, spread over the buckets). */
+static inline size_t
+bucket_of(uint64_t h, int bits)
+{
+    return bits ? (size_t)((h * 0x9E3779B97F4A7C15ULL) >> (64 - bits)) : 0;
+}
+
 static PyObject *
 shared_hashes(PyObject *self, PyObject *arg)
 {
@@ -1933,6 +1946,8 @@ shared_hashes(PyObject *self, PyObject *arg)
         return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
     Py_buffer *views = PyMem_Calloc((size_t)(n ? n : 1), sizeof(Py_buffer));
+    hrec_t *recs = NULL;
+    size_t *start = NULL;
     hslot_t *table = NULL;
     PyObject *out = NULL;
     Py_ssize_t got = 0, total = 0;
@@ -1945,26 +1960,73 @@ shared_hashes(PyObject *self, PyObject *arg)
             goto done;
         total += views[got].len / 8;
     }
-    size_t size = 16;
-    while (size < (size_t)total + (size_t)total / 2)
-        size <<= 1;
-    table = PyMem_Malloc(size * sizeof(hslot_t));
+    /* The values go into buckets by the top bits of a multiplicative hash (about 64 a bucket), in
+     * array order; each bucket is then counted in a small table that stays in the processor's
+     * cache. (One table for every value, millions of them, is hundreds of megabytes, each probe a
+     * miss.) */
+    int bits = 0;
+    while (bits < 24 && ((Py_ssize_t)1 << bits) * 64 < total)
+        bits++;
+    size_t nb = (size_t)1 << bits;
+    recs = PyMem_Malloc((size_t)(total ? total : 1) * sizeof(hrec_t));
+    start = PyMem_Calloc(nb + 1, sizeof(size_t));
     out = PySet_New(NULL);
-    if (!table || !out) {
-        if (!table)
+    if (!recs || !start || !out) {
+        if (out)
             PyErr_NoMemory();
+        Py_CLEAR(out);
         goto done;
     }
-    for (size_t s = 0; s < size; s++)
-        table[s].last = -1;
     for (Py_ssize_t d = 0; d < n; d++) {
         const uint64_t *v = views[d].buf;
-        Py_ssize_t m = views[d].len / 8;
-        for (Py_ssize_t i = 0; i < m; i++) {
-            uint64_t h = v[i];
-            size_t s = hash_slot(h, size - 1);
+        for (Py_ssize_t i = 0; i < views[d].len / 8; i++)
+            start[bucket_of(v[i], bits) + 1]++;
+    }
+    size_t largest = 0;
+    for (size_t k = 0; k < nb; k++) {
+        if (start[k + 1] > largest)
+            largest = start[k + 1];
+        start[k + 1] += start[k];
+    }
+    {
+        size_t *fill = PyMem_Malloc(nb * sizeof(size_t));
+        if (!fill) {
+            PyErr_NoMemory();
+            Py_CLEAR(out);
+            goto done;
+        }
+        memcpy(fill, start, nb * sizeof(size_t));
+        for (Py_ssize_t d = 0; d < n; d++) {
+            const uint64_t *v = views[d].buf;
+            for (Py_ssize_t i = 0; i < views[d].len / 8; i++) {
+                hrec_t *r = &recs[fill[bucket_of(v[i], bits)]++];
+                r->h = v[i];
+                r->d = d;
+            }
+        }
+        PyMem_Free(fill);
+    }
+    size_t cap = 4;
+    while (cap < 2 * largest)
+        cap <<= 1;
+    table = PyMem_Malloc(cap * sizeof(hslot_t));
+    if (!table) {
+        PyErr_NoMemory();
+        Py_CLEAR(out);
+        goto done;
+    }
+    for (size_t k = 0; k < nb; k++) {
+        size_t m = start[k + 1] - start[k], size = 4;
+        while (size < 2 * m)
+            size <<= 1;
+        for (size_t t = 0; t < size; t++)
+            table[t].last = -1;
+        for (size_t a = start[k]; a < start[k + 1]; a++) {
+            uint64_t h = recs[a].h;
+            Py_ssize_t d = recs[a].d;
+            size_t t = hash_slot(h, size - 1);
             for (;;) {
-                hslot_t *e = &table[s];
+                hslot_t *e = &table[t];
                 if (e->last < 0) {
                     e->h = h;
                     e->last = d;
@@ -1985,12 +2047,14 @@ shared_hashes(PyObject *self, PyObject *arg)
                     e->last = d;
                     break;
                 }
-                s = (s + 1) & (size - 1);
+                t = (t + 1) & (size - 1);
             }
         }
     }
 done:
     PyMem_Free(table);
+    PyMem_Free(start);
+    PyMem_Free(recs);
     for (Py_ssize_t d = 0; d < got; d++)
         PyBuffer_Release(&views[d]);
     PyMem_Free(views);

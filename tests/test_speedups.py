@@ -152,6 +152,23 @@ def test_split_at_splits_as_str_split(items):
 
 
 @native
+def test_c_shared_hashes_over_many_buckets():
+    """Tens of thousands of values (C sorts them into hundreds of buckets first): the same set,
+    values repeated within one array only not among them."""
+    import random
+    from array import array
+
+    from jiaokan import _speedups
+
+    rng = random.Random(7)
+    pool = [rng.getrandbits(64) for _ in range(30_000)] + list(range(500))
+    arrays = [array("Q", rng.choices(pool, k=rng.randrange(0, 4000))) for _ in range(25)]
+    arrays.append(array("Q", [2**64 - 1] * 3))  # in one array only, three times
+    expected = speedups.py_shared_hashes(arrays)
+    assert 1000 < len(expected) and 2**64 - 1 not in expected
+    assert _speedups.shared_hashes(arrays) == expected
+
+@native
 def test_c_shared_hashes_refuses_other_arrays():
     from array import array
 

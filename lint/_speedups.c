@@ -58,6 +58,11 @@
  *   seeds_with_earlier(db, shared, postings, limit, max_per) -> dict
  *       DUP002's pairs of places of document db with each earlier document, through its shared
  *       values found in fewer than limit documents (jiaokan.speedups.py_seeds_with_earlier).
+ *   aligned_with_earlier(db, shared, postings, limit, max_per, texts, min_length, k, confirm) -> list
+ *       for each earlier document da (ascending) that seeds_with_earlier pairs document db with,
+ *       align_regions(texts[da], texts[db], those seeds, False, min_length, k, confirm), where it
+ *       finds regions: (da, regions); the seeds never become Python objects
+ *       (jiaokan.speedups.py_aligned_with_earlier).
  *   shared_postings(hash_arrays, position_arrays, shared) -> (postings, shared_of)
  *       for the values in ``shared`` found in the arrays (document d: hash_arrays[d], with the
  *       positions in position_arrays[d]), value -> {d: [positions]} in document and text order,
@@ -340,42 +345,23 @@ diag_slot(diag_t *t, size_t mask, Py_ssize_t d)
     return &t[s];
 }
 
-static PyObject *
-align_regions(PyObject *self, PyObject *args)
+/* The aligned regions of a and b (kinds and data) grown from the n seeds (which it sorts), those
+ * of at least min_length characters, appended to ``out`` as (a0, a1, b0, b1); 0, or -1 with an
+ * exception. */
+static int
+align_seeds(int ka, const void *da, Py_ssize_t la, int kb, const void *db, Py_ssize_t lb, seed_t *seeds,
+            Py_ssize_t n, int same, Py_ssize_t min_length, Py_ssize_t k, Py_ssize_t confirm, PyObject *out)
 {
-    PyObject *a, *b, *seeds_obj;
-    Py_ssize_t min_length, k, confirm;
-    int same;
-    if (!PyArg_ParseTuple(args, "UUO!pnnn", &a, &b, &PyList_Type, &seeds_obj, &same, &min_length, &k, &confirm))
-        return NULL;
-    if (READY(a) < 0 || READY(b) < 0)
-        return NULL;
-    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b), n = PyList_GET_SIZE(seeds_obj);
-    int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b);
-    const void *da = PyUnicode_DATA(a), *db = PyUnicode_DATA(b);
     size_t mask = 15;
     while (mask + 1 < 2 * (size_t)n)
         mask = 2 * mask + 1;
-    seed_t *seeds = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(seed_t));
     chain_t *chains = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(chain_t));
     region_t *regions = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(region_t));
     diag_t *diags = PyMem_Calloc(mask + 1, sizeof(diag_t));
-    PyObject *out = NULL;
-    if (!seeds || !chains || !regions || !diags) {
+    int rc = -1;
+    if (!chains || !regions || !diags) {
         PyErr_NoMemory();
         goto done;
-    }
-    for (Py_ssize_t t = 0; t < n; t++) {
-        PyObject *item = PyList_GET_ITEM(seeds_obj, t);
-        if (!PyTuple_Check(item) || !PyArg_ParseTuple(item, "nn", &seeds[t].i, &seeds[t].j)) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_TypeError, "align_regions: seeds are (i, j) tuples");
-            goto done;
-        }
-        if (seeds[t].i < 0 || seeds[t].j < 0 || seeds[t].i + k > la || seeds[t].j + k > lb) {
-            PyErr_SetString(PyExc_ValueError, "align_regions: a seed outside the texts");
-            goto done;
-        }
     }
     /* Chains: seeds in order, each joining the open chain of the first diagonal from
      * d - CHAIN_DIAGONALS to d + CHAIN_DIAGONALS whose last seed is at most CHAIN_GAP back. */
@@ -429,24 +415,57 @@ align_regions(PyObject *self, PyObject *args)
         }
         regions[nmerged++] = *x;
     }
-    if (!(out = PyList_New(0)))
-        goto done;
     for (Py_ssize_t r = 0; r < nmerged; r++) {
         region_t *x = &regions[r];
         if (same && x->a1 > x->b0)
             x->a1 = x->b0;
         if ((x->a1 - x->a0 > x->b1 - x->b0 ? x->a1 - x->a0 : x->b1 - x->b0) < min_length)
             continue;
-        if (append_value(out, "(nnnn)", x->a0, x->a1, x->b0, x->b1) < 0) {
-            Py_CLEAR(out);
+        if (append_value(out, "(nnnn)", x->a0, x->a1, x->b0, x->b1) < 0)
             goto done;
-        }
     }
+    rc = 0;
 done:
-    PyMem_Free(seeds);
     PyMem_Free(chains);
     PyMem_Free(regions);
     PyMem_Free(diags);
+    return rc;
+}
+
+static PyObject *
+align_regions(PyObject *self, PyObject *args)
+{
+    PyObject *a, *b, *seeds_obj;
+    Py_ssize_t min_length, k, confirm;
+    int same;
+    if (!PyArg_ParseTuple(args, "UUO!pnnn", &a, &b, &PyList_Type, &seeds_obj, &same, &min_length, &k, &confirm))
+        return NULL;
+    if (READY(a) < 0 || READY(b) < 0)
+        return NULL;
+    Py_ssize_t la = PyUnicode_GET_LENGTH(a), lb = PyUnicode_GET_LENGTH(b), n = PyList_GET_SIZE(seeds_obj);
+    seed_t *seeds = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(seed_t));
+    PyObject *out = NULL;
+    if (!seeds) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t t = 0; t < n; t++) {
+        PyObject *item = PyList_GET_ITEM(seeds_obj, t);
+        if (!PyTuple_Check(item) || !PyArg_ParseTuple(item, "nn", &seeds[t].i, &seeds[t].j)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "align_regions: seeds are (i, j) tuples");
+            goto done;
+        }
+        if (seeds[t].i < 0 || seeds[t].j < 0 || seeds[t].i + k > la || seeds[t].j + k > lb) {
+            PyErr_SetString(PyExc_ValueError, "align_regions: a seed outside the texts");
+            goto done;
+        }
+    }
+    if ((out = PyList_New(0)) && align_seeds(PyUnicode_KIND(a), PyUnicode_DATA(a), la, PyUnicode_KIND(b),
+                                             PyUnicode_DATA(b), lb, seeds, n, same, min_length, k, confirm, out) < 0)
+        Py_CLEAR(out);
+done:
+    PyMem_Free(seeds);
     return out;
 }
 
@@ -1900,6 +1919,170 @@ fail:
     return NULL;
 }
 
+/* A document's seeds with one earlier document, gathered in C. */
+typedef struct {
+    seed_t *seeds;
+    Py_ssize_t n, cap;
+} seedbuf_t;
+
+static int
+seedbuf_add(seedbuf_t *s, Py_ssize_t i, Py_ssize_t j)
+{
+    if (s->n == s->cap) {
+        Py_ssize_t cap = s->cap ? 2 * s->cap : 16;
+        seed_t *grown = PyMem_Realloc(s->seeds, (size_t)cap * sizeof(seed_t));
+        if (!grown) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        s->seeds = grown, s->cap = cap;
+    }
+    s->seeds[s->n].i = i, s->seeds[s->n].j = j;
+    s->n++;
+    return 0;
+}
+
+/* The positions in a list of ints, as Py_ssize_t; -1 with an exception (and *n untouched). */
+static int
+positions_of(PyObject *list, Py_ssize_t *out, Py_ssize_t *n)
+{
+    if (!PyList_Check(list)) {
+        PyErr_SetString(PyExc_TypeError, "aligned_with_earlier: positions must be lists");
+        return -1;
+    }
+    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(list); t++) {
+        out[t] = PyLong_AsSsize_t(PyList_GET_ITEM(list, t));
+        if (out[t] == -1 && PyErr_Occurred())
+            return -1;
+    }
+    *n = PyList_GET_SIZE(list);
+    return 0;
+}
+
+static PyObject *
+aligned_with_earlier(PyObject *self, PyObject *args)
+{
+    Py_ssize_t db, max_per, min_length, k, confirm;
+    PyObject *shared, *postings, *texts;
+    double limit;
+    if (!PyArg_ParseTuple(args, "nO!O!dnO!nnn", &db, &PyList_Type, &shared, &PyDict_Type, &postings, &limit, &max_per,
+                          &PyList_Type, &texts, &min_length, &k, &confirm))
+        return NULL;
+    if (db < 0 || db >= PyList_GET_SIZE(texts) || max_per < 0) {
+        PyErr_SetString(PyExc_ValueError, "aligned_with_earlier: no such document, or max_per < 0");
+        return NULL;
+    }
+    seedbuf_t *per = PyMem_Calloc((size_t)(db ? db : 1), sizeof(seedbuf_t)); /* by earlier document */
+    Py_ssize_t *px = PyMem_Malloc((size_t)(max_per + 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *py = PyMem_Malloc((size_t)(max_per + 1) * sizeof(Py_ssize_t));
+    PyObject *db_key = PyLong_FromSsize_t(db), *out = NULL;
+    if (!per || !px || !py) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (!db_key)
+        goto done;
+    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(shared); t++) {
+        PyObject *h = PyList_GET_ITEM(shared, t);
+        PyObject *docs = PyDict_GetItemWithError(postings, h); /* borrowed */
+        if (!docs) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, h);
+            goto done;
+        }
+        if (!PyDict_Check(docs)) {
+            PyErr_SetString(PyExc_TypeError, "aligned_with_earlier: postings must map values to dicts");
+            goto done;
+        }
+        if ((double)PyDict_GET_SIZE(docs) >= limit)
+            continue; /* boilerplate: most documents have it */
+        PyObject *mine = PyDict_GetItemWithError(docs, db_key);
+        if (!mine) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, db_key);
+            goto done;
+        }
+        Py_ssize_t ny;
+        if (!PyList_Check(mine) || PyList_GET_SIZE(mine) > max_per) {
+            if (!PyList_Check(mine)) {
+                PyErr_SetString(PyExc_TypeError, "aligned_with_earlier: positions must be lists");
+                goto done;
+            }
+            continue;
+        }
+        if (positions_of(mine, py, &ny) < 0)
+            goto done;
+        Py_ssize_t pos = 0;
+        PyObject *dkey, *theirs;
+        while (PyDict_Next(docs, &pos, &dkey, &theirs)) {
+            Py_ssize_t d = PyLong_AsSsize_t(dkey), nx;
+            if (d == -1 && PyErr_Occurred())
+                goto done;
+            if (d >= db)
+                break; /* the earlier documents come first */
+            if (d < 0) {
+                PyErr_SetString(PyExc_ValueError, "aligned_with_earlier: no such document");
+                goto done;
+            }
+            if (PyList_Check(theirs) && PyList_GET_SIZE(theirs) > max_per)
+                continue;
+            if (positions_of(theirs, px, &nx) < 0)
+                goto done;
+            for (Py_ssize_t i = 0; i < nx; i++)
+                for (Py_ssize_t j = 0; j < ny; j++)
+                    if (seedbuf_add(&per[d], px[i], py[j]) < 0)
+                        goto done;
+        }
+    }
+    PyObject *b = PyList_GET_ITEM(texts, db);
+    if (!PyUnicode_Check(b) || READY(b) < 0) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "aligned_with_earlier: texts must be str");
+        goto done;
+    }
+    Py_ssize_t lb = PyUnicode_GET_LENGTH(b);
+    if (!(out = PyList_New(0)))
+        goto done;
+    for (Py_ssize_t d = 0; d < db; d++) {
+        if (!per[d].n)
+            continue;
+        PyObject *a = PyList_GET_ITEM(texts, d), *regions = NULL;
+        if (!PyUnicode_Check(a) || READY(a) < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "aligned_with_earlier: texts must be str");
+            Py_CLEAR(out);
+            goto done;
+        }
+        Py_ssize_t la = PyUnicode_GET_LENGTH(a);
+        for (Py_ssize_t t = 0; t < per[d].n; t++) {
+            seed_t *x = &per[d].seeds[t];
+            if (x->i < 0 || x->j < 0 || x->i + k > la || x->j + k > lb) {
+                PyErr_SetString(PyExc_ValueError, "aligned_with_earlier: a seed outside the texts");
+                Py_CLEAR(out);
+                goto done;
+            }
+        }
+        if (!(regions = PyList_New(0)) ||
+            align_seeds(PyUnicode_KIND(a), PyUnicode_DATA(a), la, PyUnicode_KIND(b), PyUnicode_DATA(b), lb,
+                        per[d].seeds, per[d].n, 0, min_length, k, confirm, regions) < 0 ||
+            (PyList_GET_SIZE(regions) && append_value(out, "(nO)", d, regions) < 0)) {
+            Py_XDECREF(regions);
+            Py_CLEAR(out);
+            goto done;
+        }
+        Py_DECREF(regions);
+    }
+done:
+    if (per)
+        for (Py_ssize_t d = 0; d < db; d++)
+            PyMem_Free(per[d].seeds);
+    PyMem_Free(per);
+    PyMem_Free(px);
+    PyMem_Free(py);
+    Py_XDECREF(db_key);
+    return out;
+}
+
 /* ---- shared_hashes ---- */
 
 /* A buffer of the array ``obj``, whose items must be unsigned integers of ``itemsize`` bytes (a
@@ -2724,6 +2907,9 @@ static PyMethodDef methods[] = {
     {"seeds_with_earlier", seeds_with_earlier, METH_VARARGS,
      "seeds_with_earlier(db, shared, postings, limit, max_per) -> {earlier document: [(p, q)]}: DUP002's seeds "
      "of document db with each earlier document, through its shared values that are no boilerplate."},
+    {"aligned_with_earlier", aligned_with_earlier, METH_VARARGS,
+     "aligned_with_earlier(db, shared, postings, limit, max_per, texts, min_length, k, confirm) -> [(da, regions)]: "
+     "align_regions over the seeds_with_earlier of document db with each earlier document da, where regions are found."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"char_runs", char_runs, METH_VARARGS,

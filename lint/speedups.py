@@ -459,6 +459,20 @@ def py_seeds_with_earlier(db: int, shared: list[int], postings: dict, limit: int
     return seeds
 
 
+def py_aligned_with_earlier(db: int, shared: list[int], postings: dict, limit: int, max_per: int, texts: list[str],
+                            min_length: int, k: int, confirm: int) -> list[tuple[int, list]]:
+    """DUP002's aligned regions of document ``db`` with each earlier document ``da`` it has seeds
+    with (``py_seeds_with_earlier``), in ascending order of ``da``: ``(da, regions)`` where
+    ``py_align_regions(texts[da], texts[db], seeds, False, min_length, k, confirm)`` finds any."""
+    out = []
+    seeds = py_seeds_with_earlier(db, shared, postings, limit, max_per)
+    for da in sorted(seeds):
+        regions = py_align_regions(texts[da], texts[db], seeds[da], False, min_length, k, confirm)
+        if regions:
+            out.append((da, regions))
+    return out
+
+
 def py_winnow(text: str, k: int, w: int) -> tuple[array, array]:
     """Winnowing: the XXH3-64 hash of each ``k``-gram of ``text`` (its UTF-32-LE bytes), and of
     every window of ``w`` k-grams the minimum (the rightmost on ties), each change recorded once:
@@ -509,6 +523,7 @@ if _native is not None:
     char_runs = _native.char_runs
     shared_postings = _native.shared_postings
     seeds_with_earlier = _native.seeds_with_earlier
+    aligned_with_earlier = _native.aligned_with_earlier
     split_at = _native.split_at
     count_tokens = _native.count_tokens
 
@@ -553,6 +568,7 @@ else:
     char_runs = py_char_runs
     shared_postings = py_shared_postings
     seeds_with_earlier = py_seeds_with_earlier
+    aligned_with_earlier = py_aligned_with_earlier
     split_at = py_split_at
     count_tokens = py_count_tokens
     word_view = py_word_view

@@ -233,6 +233,34 @@ def test_seeds_with_earlier_is_its_definition(lists, limit, max_per):
             assert got == seeds and list(got) == list(seeds)
 
 
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="工会人大", min_size=0, max_size=60), min_size=1, max_size=6), st.integers(2, 7),
+       st.integers(1, 3), st.integers(4, 12))
+@example(["工会人大会会工人大工", "工会人大会会工人大工", "大大工会人大会会工人大工"], 4, 2, 4)  # three copies
+def test_aligned_with_earlier_is_seeds_then_alignment(texts, limit, max_per, min_length):
+    """DUP002's alignment of each document with the earlier ones, from the fingerprints of real
+    (small) texts: the regions align_regions grows from seeds_with_earlier's seeds, for the earlier
+    documents that have any, in ascending order; the same from C."""
+    k = 3
+    prints = [speedups.py_winnow(t, k, 2) for t in texts]
+    hashes, positions = [h for h, _ in prints], [p for _, p in prints]
+    shared = speedups.py_shared_hashes(hashes)
+    postings, shared_of = speedups.py_shared_postings(hashes, positions, shared)
+    for db in range(len(texts)):
+        got = speedups.py_aligned_with_earlier(db, shared_of[db], postings, limit, max_per, texts, min_length, k, 2)
+        seeds = speedups.py_seeds_with_earlier(db, shared_of[db], postings, limit, max_per)
+        want = [(da, speedups.py_align_regions(texts[da], texts[db], seeds[da], False, min_length, k, 2))
+                for da in sorted(seeds)]
+        assert got == [(da, r) for da, r in want if r]
+        if texts == ["工会人大会会工人大工", "工会人大会会工人大工", "大大工会人大会会工人大工"] and db == 2:
+            assert got == [(0, [(0, 10, 2, 12)]), (1, [(0, 10, 2, 12)])]
+        if speedups.NATIVE:
+            from jiaokan import _speedups
+
+            assert _speedups.aligned_with_earlier(db, shared_of[db], postings, limit, max_per, texts, min_length,
+                                                  k, 2) == got
+
 @pytest.mark.skipif(not speedups.NATIVE, reason="jiaokan was built without its C speedups")
 def test_c_shared_postings_refuses_what_it_cannot_read():
     from array import array

@@ -8,10 +8,10 @@ from itertools import chain
 from operator import itemgetter
 
 from jiaokan import Related, Rule, Severity
-from jiaokan.speedups import seeds_with_earlier, shared_hashes, shared_postings
+from jiaokan.speedups import aligned_with_earlier, shared_hashes, shared_postings
 
-from .fingerprint import MAX_PER_DOC, DupView, fingerprints, view_text
-from .passages import OPTIONS, describe, reportable
+from .fingerprint import CONFIRM, MAX_PER_DOC, DupView, K, fingerprints, similar, view_text
+from .passages import OPTIONS, describe, reportable_matches, shortest
 
 
 PARALLEL_MIN_DOCS = 200  # from this many documents, the pairs are aligned in several processes
@@ -91,13 +91,16 @@ class CrossDocumentDuplicate(Rule):
             shares fingerprints with: document by document, so only one document's seeds are
             held at a time."""
             found = []
+            texts = [view.text for _, view in summaries]
             for db in range(part, n_docs, parts):
                 vb = summaries[db][1]
-                # The pairs of places of its fingerprints that are no boilerplate, per earlier document.
-                seeds_with = seeds_with_earlier(db, shared_of[db], postings, limit, MAX_PER_DOC)
-                for da in sorted(seeds_with):
+                # Aligned from the pairs of places of its fingerprints that are no boilerplate, per
+                # earlier document (in C: the pairs never become Python objects).
+                for da, regions in aligned_with_earlier(db, shared_of[db], postings, limit, MAX_PER_DOC, texts,
+                                                        shortest(self.config), K, CONFIRM):
                     va = summaries[da][1]
-                    for m in reportable(va, vb, seeds_with[da], same=False, options=self.config):
+                    matches = similar(va.text, vb.text, regions, self.config["min-similarity"])
+                    for m in reportable_matches(va, vb, matches, self.config):
                         if _passage_document_frequency(vb, m.b0, m.b1, postings) < limit:
                             found.append((db, m.b0, m.b1, da, m))
             return found

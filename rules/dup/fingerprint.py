@@ -111,8 +111,13 @@ def align(a: str, b: str, seeds: list[tuple[int, int]], *, same: bool, min_simil
     ``min_similarity``."""
     if not seeds:
         return []
+    return similar(a, b, align_regions(a, b, seeds, same, min_length, K, CONFIRM), min_similarity)
+
+
+def similar(a: str, b: str, regions, min_similarity: float) -> list[Match]:
+    """The aligned regions ``(a0, a1, b0, b1)`` of ``a`` and ``b`` as similar as ``min_similarity``."""
     out = []
-    for a0, a1, b0, b1 in align_regions(a, b, seeds, same, min_length, K, CONFIRM):
+    for a0, a1, b0, b1 in regions:
         sa, sb = a[a0:a1], b[b0:b1]
         sim = fuzz.ratio(sa, sb)
         if sim >= min_similarity:

@@ -6,10 +6,20 @@ from .fingerprint import DupView, Match, align
 
 
 def reportable(view_a: DupView, view_b: DupView, seeds, *, same: bool, options: dict) -> list[Match]:
-    short = min(options["min-length"], options["min-sentence-length"])
+    matches = align(view_a.text, view_b.text, seeds, same=same, min_similarity=options["min-similarity"],
+                    min_length=shortest(options))
+    return reportable_matches(view_a, view_b, matches, options)
+
+
+def shortest(options: dict) -> int:
+    """The shortest match that can be reported (a whole sentence may be shorter than a passage)."""
+    return min(options["min-length"], options["min-sentence-length"])
+
+
+def reportable_matches(view_a: DupView, view_b: DupView, matches: list[Match], options: dict) -> list[Match]:
+    """The matches long enough to report: passages, and shorter whole sentences."""
     out = []
-    for m in align(view_a.text, view_b.text, seeds, same=same, min_similarity=options["min-similarity"],
-                   min_length=short):
+    for m in matches:
         if m.length >= options["min-length"]:
             out.append(m)
         elif view_a.whole_sentences(m.a0, m.a1) and view_b.whole_sentences(m.b0, m.b1):

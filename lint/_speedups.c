@@ -55,14 +55,12 @@
  *       jiaokan.rules.lang.Lexicon._cut_block gives them (jieba's cut without HMM).
  *   shared_hashes(arrays) -> set
  *       the values (uint64, as in array("Q")) that occur in at least two of ``arrays``.
- *   seeds_with_earlier(db, shared, postings, limit, max_per) -> dict
- *       DUP002's pairs of places of document db with each earlier document, through its shared
- *       values found in fewer than limit documents (jiaokan.speedups.py_seeds_with_earlier).
  *   aligned_with_earlier(db, shared, postings, limit, max_per, texts, min_length, k, confirm) -> list
- *       for each earlier document da (ascending) that seeds_with_earlier pairs document db with,
- *       align_regions(texts[da], texts[db], those seeds, False, min_length, k, confirm), where it
- *       finds regions: (da, regions); the seeds never become Python objects
- *       (jiaokan.speedups.py_aligned_with_earlier).
+ *       DUP002's pairs of places of document db with each earlier document, through its shared
+ *       values found in fewer than limit documents (jiaokan.speedups.py_seeds_with_earlier), and
+ *       for each earlier document da (ascending) with any, align_regions(texts[da], texts[db],
+ *       those seeds, False, min_length, k, confirm), where it finds regions: (da, regions); the
+ *       seeds never become Python objects (jiaokan.speedups.py_aligned_with_earlier).
  *   shared_postings(hash_arrays, position_arrays, shared) -> (postings, shared_of)
  *       for the values in ``shared`` found in the arrays (document d: hash_arrays[d], with the
  *       positions in position_arrays[d]), value -> {d: [positions]} in document and text order,
@@ -1843,81 +1841,7 @@ fail:
     return NULL;
 }
 
-/* ---- seeds_with_earlier ---- */
-
-static PyObject *
-seeds_with_earlier(PyObject *self, PyObject *args)
-{
-    Py_ssize_t db, max_per;
-    PyObject *shared, *postings;
-    double limit;
-    if (!PyArg_ParseTuple(args, "nO!O!dn", &db, &PyList_Type, &shared, &PyDict_Type, &postings, &limit, &max_per))
-        return NULL;
-    PyObject *db_key = PyLong_FromSsize_t(db), *out = PyDict_New();
-    if (!db_key || !out)
-        goto fail;
-    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(shared); k++) {
-        PyObject *h = PyList_GET_ITEM(shared, k);
-        PyObject *docs = PyDict_GetItemWithError(postings, h); /* borrowed */
-        if (!docs) {
-            if (!PyErr_Occurred())
-                PyErr_SetObject(PyExc_KeyError, h);
-            goto fail;
-        }
-        if (!PyDict_Check(docs)) {
-            PyErr_SetString(PyExc_TypeError, "seeds_with_earlier: postings must map values to dicts");
-            goto fail;
-        }
-        if ((double)PyDict_GET_SIZE(docs) >= limit)
-            continue; /* boilerplate: most documents have it */
-        PyObject *py = PyDict_GetItemWithError(docs, db_key);
-        if (!py) {
-            if (!PyErr_Occurred())
-                PyErr_SetObject(PyExc_KeyError, db_key);
-            goto fail;
-        }
-        if (!PyList_Check(py)) {
-            PyErr_SetString(PyExc_TypeError, "seeds_with_earlier: positions must be lists");
-            goto fail;
-        }
-        if (PyList_GET_SIZE(py) > max_per)
-            continue;
-        Py_ssize_t pos = 0;
-        PyObject *da, *px;
-        while (PyDict_Next(docs, &pos, &da, &px)) {
-            Py_ssize_t d = PyLong_AsSsize_t(da);
-            if (d == -1 && PyErr_Occurred())
-                goto fail;
-            if (d >= db)
-                break; /* the earlier documents come first */
-            if (!PyList_Check(px)) {
-                PyErr_SetString(PyExc_TypeError, "seeds_with_earlier: positions must be lists");
-                goto fail;
-            }
-            if (PyList_GET_SIZE(px) > max_per)
-                continue;
-            PyObject *pairs = PyDict_GetItemWithError(out, da); /* borrowed */
-            if (!pairs) {
-                if (PyErr_Occurred() || !(pairs = PyList_New(0)))
-                    goto fail;
-                int rc = PyDict_SetItem(out, da, pairs);
-                Py_DECREF(pairs); /* the dict holds it */
-                if (rc < 0)
-                    goto fail;
-            }
-            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(px); i++)
-                for (Py_ssize_t j = 0; j < PyList_GET_SIZE(py); j++)
-                    if (append_new(pairs, PyTuple_Pack(2, PyList_GET_ITEM(px, i), PyList_GET_ITEM(py, j))) < 0)
-                        goto fail;
-        }
-    }
-    Py_DECREF(db_key);
-    return out;
-fail:
-    Py_XDECREF(db_key);
-    Py_XDECREF(out);
-    return NULL;
-}
+/* ---- aligned_with_earlier ---- */
 
 /* A document's seeds with one earlier document, gathered in C. */
 typedef struct {
@@ -2904,12 +2828,9 @@ static PyMethodDef methods[] = {
     {"route_cut", (PyCFunction)(void (*)(void))route_cut, METH_FASTCALL,
      "route_cut(blocks, short, long, blob, bloom, max_len, unknown) -> the words of each block of jieba's pattern, "
      "as jieba's cut without HMM gives them."},
-    {"seeds_with_earlier", seeds_with_earlier, METH_VARARGS,
-     "seeds_with_earlier(db, shared, postings, limit, max_per) -> {earlier document: [(p, q)]}: DUP002's seeds "
-     "of document db with each earlier document, through its shared values that are no boilerplate."},
     {"aligned_with_earlier", aligned_with_earlier, METH_VARARGS,
      "aligned_with_earlier(db, shared, postings, limit, max_per, texts, min_length, k, confirm) -> [(da, regions)]: "
-     "align_regions over the seeds_with_earlier of document db with each earlier document da, where regions are found."},
+     "align_regions over DUP002's seeds of document db with each earlier document da, where regions are found."},
     {"shared_hashes", shared_hashes, METH_O,
      "shared_hashes(arrays) -> set of the 64-bit values that occur in at least two of the arrays."},
     {"char_runs", char_runs, METH_VARARGS,

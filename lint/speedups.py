@@ -522,7 +522,6 @@ if _native is not None:
     repeated_pairs = _native.repeated_pairs
     char_runs = _native.char_runs
     shared_postings = _native.shared_postings
-    seeds_with_earlier = _native.seeds_with_earlier
     aligned_with_earlier = _native.aligned_with_earlier
     split_at = _native.split_at
     count_tokens = _native.count_tokens
@@ -567,7 +566,6 @@ else:
     repeated_pairs = py_repeated_pairs
     char_runs = py_char_runs
     shared_postings = py_shared_postings
-    seeds_with_earlier = py_seeds_with_earlier
     aligned_with_earlier = py_aligned_with_earlier
     split_at = py_split_at
     count_tokens = py_count_tokens

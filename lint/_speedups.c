@@ -970,10 +970,42 @@ fail:
     return NULL;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+/* Asks the processor for the slot where the key of cp[0:n] would be in ``t`` (its first probe),
+ * so that the independent probes of a window's options wait for memory together, not in turn. */
+static inline void
+edit_prefetch(const EditTable *t, const uint32_t *cp, Py_ssize_t n)
+{
+    uint64_t key;
+    if (edit_pack(cp, n, &key)) {
+        size_t i = hash_slot(key, t->mask);
+        PREFETCH(&t->keys[i]);
+        if (t->values)
+            PREFETCH(&t->values[i]);
+    }
+}
+
 /* The options of the window w (code points cp[0:n]): (swaps, choice, idioms). */
 static PyObject *
 edit_options(EditIndex *ix, PyObject *w, uint32_t *cp, Py_ssize_t n)
 {
+    for (Py_ssize_t j = 0; j + 1 < n; j++) { /* the probes of edit_swaps ... */
+        uint32_t x = cp[j];
+        cp[j] = cp[j + 1], cp[j + 1] = x;
+        edit_prefetch(&ix->words, cp, n);
+        cp[j + 1] = cp[j], cp[j] = x;
+    }
+    for (Py_ssize_t j = 0; j < n && n <= EDIT_MAX; j++) { /* ... and of edit_choice */
+        uint32_t c = cp[j];
+        cp[j] = '?';
+        edit_prefetch(&ix->patterns, cp, n);
+        cp[j] = c;
+    }
     PyObject *swaps = PyList_New(0), *choice = NULL, *result = NULL;
     if (!swaps || edit_swaps(ix, cp, n, swaps) < 0)
         goto done;
@@ -1338,6 +1370,7 @@ token_windows(PyObject *self, PyObject *args)
     }
     PyObject *windows = PyDict_New(), *single_runs = PyList_New(0), *doubled = PyList_New(0);
     Py_ssize_t *offs = NULL, cap = 0;
+    char *open = NULL; /* whether each token of the run is in opening (asked once a token) */
     Windows st = {windows, keep, {0}};
     if (!windows || !single_runs || !doubled || edit_alloc(&st.refused, 512, 0) < 0)
         goto fail;
@@ -1356,9 +1389,11 @@ token_windows(PyObject *self, PyObject *args)
         Py_ssize_t nt = PyList_GET_SIZE(tokens);
         if (nt + 1 > cap) {
             PyMem_Free(offs);
+            PyMem_Free(open);
             cap = 2 * (nt + 1);
             offs = PyMem_Malloc((size_t)cap * sizeof(Py_ssize_t));
-            if (!offs) {
+            open = PyMem_Malloc((size_t)cap);
+            if (!offs || !open) {
                 PyErr_NoMemory();
                 goto fail;
             }
@@ -1372,12 +1407,11 @@ token_windows(PyObject *self, PyObject *args)
                 goto fail;
             }
             offs[i + 1] = offs[i] + PyUnicode_GET_LENGTH(tok);
-            if (!opens) {
-                int c = PySet_Contains(opening, tok);
-                if (c < 0)
-                    goto fail;
-                opens = c;
-            }
+            int c = PySet_Contains(opening, tok);
+            if (c < 0)
+                goto fail;
+            open[i] = (char)c;
+            opens |= c;
         }
         if (offs[nt] != PyUnicode_GET_LENGTH(run)) {
             PyErr_SetString(PyExc_ValueError, "token_windows: the tokens of a run must make up the run");
@@ -1402,10 +1436,7 @@ token_windows(PyObject *self, PyObject *args)
         const void *data = PyUnicode_DATA(run);
         for (Py_ssize_t i = 0; i < nt; i++) {
             PyObject *tok = PyList_GET_ITEM(tokens, i);
-            int c = PySet_Contains(opening, tok);
-            if (c < 0)
-                goto fail;
-            if (!c)
+            if (!open[i])
                 continue;
             Py_ssize_t o = offs[i], len = offs[i + 1] - o;
             if (len != 1) {
@@ -1428,10 +1459,12 @@ token_windows(PyObject *self, PyObject *args)
         }
     }
     PyMem_Free(offs);
+    PyMem_Free(open);
     edit_table_free(&st.refused);
     return Py_BuildValue("(NNN)", windows, single_runs, doubled);
 fail:
     PyMem_Free(offs);
+    PyMem_Free(open);
     edit_table_free(&st.refused);
     Py_XDECREF(windows);
     Py_XDECREF(single_runs);

@@ -270,33 +270,20 @@ def test_winnowing_keeps_the_rightmost_minimum_of_every_window(text):
 
 
 def _view_runs_reference(doc):
-    """build_view's runs as it first found them, one run at a time: (view text, run starts, run
-    offsets, sentence starts, sentence ends)."""
+    """build_view's runs by their definition (jiaokan.speedups.py_word_view, in Python), whose runs
+    are regex's letters, digits and Han characters outside the skipped ranges: (view text, run
+    starts, run offsets, sentence starts, sentence ends)."""
     import regex
 
+    from jiaokan import speedups
     from jiaokan.rules.dup.fingerprint import OPENS_AFTER, SENTENCE_END
+    from jiaokan.rules.lang import HAN_BYTES
 
     text = doc.text
-    parts, starts, offsets, sent_start, sent_end = [], [], [], [], []
-    n = prev_end = 0
-    for m in regex.finditer(r"[\p{Han}\p{L}\p{N}]+", text):
-        s, e = m.span()
-        if doc.skipped_ranges and doc.is_skipped(s, e):
-            continue
-        between = text[prev_end:s].strip()
-        sent_start.append(1 if (not between and prev_end == 0) or (between and between[-1] in OPENS_AFTER) else 0)
-        if sent_end:
-            sent_end[-1] = 1 if between and any(c in SENTENCE_END for c in between) else 0
-        sent_end.append(0)
-        starts.append(n)
-        offsets.append(s)
-        parts.append(m.group())
-        n += e - s
-        prev_end = e
-    if sent_end:
-        rest = text[prev_end:].strip()
-        sent_end[-1] = 1 if not rest or any(c in SENTENCE_END for c in rest) else 0
-    return "".join(parts), starts, offsets, sent_start, sent_end
+    runs = [m for m in regex.finditer(r"[\p{Han}\p{L}\p{N}]+", text) if not doc.is_skipped(*m.span())]
+    got = speedups.py_word_view(text, HAN_BYTES, doc.skipped_ranges, OPENS_AFTER, SENTENCE_END)
+    assert got[0] == "".join(m.group() for m in runs) and list(got[2]) == [m.start() for m in runs]
+    return got[0], list(got[1]), list(got[2]), list(got[3]), list(got[4])
 
 
 @settings(max_examples=300, deadline=None)

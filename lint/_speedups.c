@@ -173,6 +173,8 @@ repeated_grams(PyObject *self, PyObject *args)
             if (!n_alive)
                 break;
         }
+        if (len < min_n)
+            continue; /* shorter grams are neither counted nor used to prune: level min_n counts them all */
         size_t size = 16;
         while (size < (size_t)n_alive * 2)
             size <<= 1;

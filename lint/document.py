@@ -26,6 +26,7 @@ NEWLINE = regex.compile(r"\r\n|\r|\n")
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACE_CLASS = r"[\s" + INVISIBLE + r"]"
 SPACE_RUN = regex.compile(_SPACE_CLASS + "+")
+_CONTENT_RUN = regex.compile(r"[^\s" + INVISIBLE + r"]+")  # what lies between the runs of SPACE_RUN
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".mkd"}
 
@@ -147,10 +148,13 @@ class Document:
                 ranges.append((fence_start, len(text)))
             for m in _HTML_COMMENT.finditer(text):
                 ranges.append((m.start(), m.end()))
-        for i in range(n):
+        at = text.find("jiaokan")  # the lines that hold a directive hold this word
+        while at >= 0:
+            i = bisect.bisect_right(self.line_starts, at) - 1
             line = text[self.line_starts[i] : self.line_ends[i]]
-            if "jiaokan" in line and DIRECTIVE_LINE.match(line):
+            if DIRECTIVE_LINE.match(line):
                 ranges.append((self.line_starts[i], self.line_ends[i]))
+            at = text.find("jiaokan", self.line_ends[i])
         return _merge(ranges)
 
     def is_skipped(self, start: int, end: int | None = None) -> bool:
@@ -178,6 +182,9 @@ class Document:
     @cached_property
     def _normalised(self) -> tuple[str, array]:
         text = self.text
+        if not self.is_markdown and not self.skipped_ranges:  # the common case: only whitespace goes
+            kept = [m.span() for m in _CONTENT_RUN.finditer(text)]
+            return SPACE_RUN.sub("", text), ranges(kept)
         drop: list[tuple[int, int]] = list(self.skipped_ranges)
         drop.extend(m.span() for m in SPACE_RUN.finditer(text))
         if self.is_markdown:

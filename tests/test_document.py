@@ -96,3 +96,29 @@ def test_line_index_is_the_newline_definition(text):
         starts.pop()
         ends.pop()
     assert (doc.line_starts, doc.line_ends) == (starts, ends)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工a \t\n\r\u3000\u200b\u00ad。", max_size=40), st.sampled_from(["a.txt", "a.md"]))
+@example("工 会\u200b。\n", "a.txt")
+def test_the_normalised_view_drops_whitespace_and_invisibles(text, path):
+    """The normalised text is the text without whitespace and invisible marks (and, in Markdown,
+    markup), each of its characters mapped to its offset in the text."""
+    from jiaokan.document import INVISIBLE
+
+    doc = Document(path, text)
+    if path.endswith(".txt"):
+        kept = [i for i, c in enumerate(text) if not (c.isspace() or c in INVISIBLE)]
+        assert doc.norm == "".join(text[i] for i in kept)
+        assert list(doc.norm_map) == kept
+    assert all(doc.text[doc.norm_map[i]] == c for i, c in enumerate(doc.norm))
+
+
+def test_directive_lines_are_skipped_wherever_they_are():
+    text = "工会\n<!-- jiaokan: ignore -->\n职工 jiaokan 不是指令\njiaokan: ignore-next-line TYPO\n末行"
+    doc = Document("a.txt", text)
+    lines = [text[s:e] for s, e in doc.skipped_ranges]
+    from jiaokan.suppress import DIRECTIVE_LINE
+
+    expected = [line for line in text.split("\n") if "jiaokan" in line and DIRECTIVE_LINE.match(line)]
+    assert lines == expected and expected

@@ -1372,7 +1372,7 @@ token_windows(PyObject *self, PyObject *args)
     }
     PyObject *windows = PyDict_New(), *single_runs = PyList_New(0), *doubled = PyList_New(0);
     Py_ssize_t *offs = NULL, cap = 0;
-    char *open = NULL; /* whether each token of the run is in opening (asked once a token) */
+    char *is_open = NULL; /* whether each token of the run is in opening (asked once a token) */
     Windows st = {windows, keep, {0}};
     if (!windows || !single_runs || !doubled || edit_alloc(&st.refused, 512, 0) < 0)
         goto fail;
@@ -1391,11 +1391,11 @@ token_windows(PyObject *self, PyObject *args)
         Py_ssize_t nt = PyList_GET_SIZE(tokens);
         if (nt + 1 > cap) {
             PyMem_Free(offs);
-            PyMem_Free(open);
+            PyMem_Free(is_open);
             cap = 2 * (nt + 1);
             offs = PyMem_Malloc((size_t)cap * sizeof(Py_ssize_t));
-            open = PyMem_Malloc((size_t)cap);
-            if (!offs || !open) {
+            is_open = PyMem_Malloc((size_t)cap);
+            if (!offs || !is_open) {
                 PyErr_NoMemory();
                 goto fail;
             }
@@ -1412,7 +1412,7 @@ token_windows(PyObject *self, PyObject *args)
             int c = PySet_Contains(opening, tok);
             if (c < 0)
                 goto fail;
-            open[i] = (char)c;
+            is_open[i] = (char)c;
             opens |= c;
         }
         if (offs[nt] != PyUnicode_GET_LENGTH(run)) {
@@ -1438,7 +1438,7 @@ token_windows(PyObject *self, PyObject *args)
         const void *data = PyUnicode_DATA(run);
         for (Py_ssize_t i = 0; i < nt; i++) {
             PyObject *tok = PyList_GET_ITEM(tokens, i);
-            if (!open[i])
+            if (!is_open[i])
                 continue;
             Py_ssize_t o = offs[i], len = offs[i + 1] - o;
             if (len != 1) {
@@ -1461,12 +1461,12 @@ token_windows(PyObject *self, PyObject *args)
         }
     }
     PyMem_Free(offs);
-    PyMem_Free(open);
+    PyMem_Free(is_open);
     edit_table_free(&st.refused);
     return Py_BuildValue("(NNN)", windows, single_runs, doubled);
 fail:
     PyMem_Free(offs);
-    PyMem_Free(open);
+    PyMem_Free(is_open);
     edit_table_free(&st.refused);
     Py_XDECREF(windows);
     Py_XDECREF(single_runs);
@@ -2336,8 +2336,8 @@ count_tokens(PyObject *self, PyObject *args)
             if (n > 1 && (n <= max_open || (n >= word_min && n <= word_max)))
                 if ((in_common = PySet_Contains(common, t)) < 0)
                     goto done;
-            int open = n == 1;
-            if (!open && n <= max_open && !in_common) {
+            int opens = n == 1;
+            if (!opens && n <= max_open && !in_common) {
                 PyObject *uses = PyDict_GetItemWithError(terms, t); /* borrowed */
                 Py_ssize_t u = 0;
                 if (uses) {
@@ -2347,9 +2347,9 @@ count_tokens(PyObject *self, PyObject *args)
                 } else if (PyErr_Occurred()) {
                     goto done;
                 }
-                open = u < min_uses;
+                opens = u < min_uses;
             }
-            if (open && PySet_Add(opening, t) < 0)
+            if (opens && PySet_Add(opening, t) < 0)
                 goto done;
             if (in_common == 1 && n >= word_min && n <= word_max && PyList_Append(words, t) < 0)
                 goto done;

@@ -347,11 +347,18 @@ diag_slot(diag_t *t, size_t mask, Py_ssize_t d)
 
 /* The aligned regions of a and b (kinds and data) grown from the n seeds (which it sorts), those
  * of at least min_length characters, appended to ``out`` as (a0, a1, b0, b1); 0, or -1 with an
- * exception. */
+ * exception (a ValueError, in the name of ``who``, for a seed outside the texts). */
 static int
 align_seeds(int ka, const void *da, Py_ssize_t la, int kb, const void *db, Py_ssize_t lb, seed_t *seeds,
-            Py_ssize_t n, int same, Py_ssize_t min_length, Py_ssize_t k, Py_ssize_t confirm, PyObject *out)
+            Py_ssize_t n, int same, Py_ssize_t min_length, Py_ssize_t k, Py_ssize_t confirm, PyObject *out,
+            const char *who)
 {
+    for (Py_ssize_t t = 0; t < n; t++) {
+        if (seeds[t].i < 0 || seeds[t].j < 0 || seeds[t].i + k > la || seeds[t].j + k > lb) {
+            PyErr_Format(PyExc_ValueError, "%s: a seed outside the texts", who);
+            return -1;
+        }
+    }
     size_t mask = 15;
     while (mask + 1 < 2 * (size_t)n)
         mask = 2 * mask + 1;
@@ -456,13 +463,10 @@ align_regions(PyObject *self, PyObject *args)
                 PyErr_SetString(PyExc_TypeError, "align_regions: seeds are (i, j) tuples");
             goto done;
         }
-        if (seeds[t].i < 0 || seeds[t].j < 0 || seeds[t].i + k > la || seeds[t].j + k > lb) {
-            PyErr_SetString(PyExc_ValueError, "align_regions: a seed outside the texts");
-            goto done;
-        }
     }
     if ((out = PyList_New(0)) && align_seeds(PyUnicode_KIND(a), PyUnicode_DATA(a), la, PyUnicode_KIND(b),
-                                             PyUnicode_DATA(b), lb, seeds, n, same, min_length, k, confirm, out) < 0)
+                                             PyUnicode_DATA(b), lb, seeds, n, same, min_length, k, confirm, out,
+                                             "align_regions") < 0)
         Py_CLEAR(out);
 done:
     PyMem_Free(seeds);
@@ -2012,18 +2016,10 @@ aligned_with_earlier(PyObject *self, PyObject *args)
             Py_CLEAR(out);
             goto done;
         }
-        Py_ssize_t la = PyUnicode_GET_LENGTH(a);
-        for (Py_ssize_t t = 0; t < per[d].n; t++) {
-            seed_t *x = &per[d].seeds[t];
-            if (x->i < 0 || x->j < 0 || x->i + k > la || x->j + k > lb) {
-                PyErr_SetString(PyExc_ValueError, "aligned_with_earlier: a seed outside the texts");
-                Py_CLEAR(out);
-                goto done;
-            }
-        }
         if (!(regions = PyList_New(0)) ||
-            align_seeds(PyUnicode_KIND(a), PyUnicode_DATA(a), la, PyUnicode_KIND(b), PyUnicode_DATA(b), lb,
-                        per[d].seeds, per[d].n, 0, min_length, k, confirm, regions) < 0 ||
+            align_seeds(PyUnicode_KIND(a), PyUnicode_DATA(a), PyUnicode_GET_LENGTH(a), PyUnicode_KIND(b),
+                        PyUnicode_DATA(b), lb, per[d].seeds, per[d].n, 0, min_length, k, confirm, regions,
+                        "aligned_with_earlier") < 0 ||
             (PyList_GET_SIZE(regions) && append_value(out, "(nO)", d, regions) < 0)) {
             Py_XDECREF(regions);
             Py_CLEAR(out);
@@ -2208,6 +2204,40 @@ done:
 
 /* The maximal runs of ``text`` whose characters all lie in one of ``ranges`` (a bytes object of
  * native uint32 pairs first, last: sorted, not overlapping): (starts, runs), two lists. */
+/* 0 when the buffer holds ranges as in_ranges takes them (pairs of native uint32 first, last,
+ * sorted, not overlapping), else -1 with a ValueError in the name of ``who``. */
+static int
+ranges_check(const Py_buffer *rv, const char *who)
+{
+    if (rv->len % 8) {
+        PyErr_Format(PyExc_ValueError, "%s: ranges must be pairs of uint32", who);
+        return -1;
+    }
+    const uint32_t *r = rv->buf;
+    for (Py_ssize_t i = 0; i < rv->len / 8; i++) {
+        if (r[2 * i] > r[2 * i + 1] || (i && r[2 * i] <= r[2 * i - 1])) {
+            PyErr_Format(PyExc_ValueError, "%s: ranges must be sorted and not overlap", who);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Whether c lies in one of the sorted, disjoint ranges r (nr pairs first, last). */
+static int
+in_ranges(const uint32_t *r, Py_ssize_t nr, uint32_t c)
+{
+    Py_ssize_t a = 0, b = nr;
+    while (a < b) { /* the last range that starts at or before c */
+        Py_ssize_t m = (a + b) / 2;
+        if (r[2 * m] <= c)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a > 0 && c <= r[2 * (a - 1) + 1];
+}
+
 static PyObject *
 char_runs(PyObject *self, PyObject *args)
 {
@@ -2216,18 +2246,10 @@ char_runs(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "Uy*", &text, &rv))
         return NULL;
     PyObject *starts = NULL, *runs = NULL, *result = NULL;
-    if (rv.len % 8) {
-        PyErr_SetString(PyExc_ValueError, "char_runs: ranges must be pairs of uint32");
+    if (ranges_check(&rv, "char_runs") < 0)
         goto done;
-    }
     const uint32_t *r = rv.buf;
     Py_ssize_t nr = rv.len / 8;
-    for (Py_ssize_t i = 0; i < nr; i++) {
-        if (r[2 * i] > r[2 * i + 1] || (i && r[2 * i] <= r[2 * i - 1])) {
-            PyErr_SetString(PyExc_ValueError, "char_runs: ranges must be sorted and not overlap");
-            goto done;
-        }
-    }
     if (READY(text) < 0)
         goto done;
     starts = PyList_New(0);
@@ -2247,19 +2269,7 @@ char_runs(PyObject *self, PyObject *args)
         int in = 0;
         if (i < n) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c >= lo && c <= hi) {
-                in = 1;
-            } else { /* the last range that starts at or before c */
-                Py_ssize_t a = 0, b = nr;
-                while (a < b) {
-                    Py_ssize_t m = (a + b) / 2;
-                    if (r[2 * m] <= c)
-                        a = m + 1;
-                    else
-                        b = m;
-                }
-                in = a > 0 && c <= r[2 * (a - 1) + 1];
-            }
+            in = (c >= lo && c <= hi) || in_ranges(r, nr, c);
         }
         if (in) {
             if (begin < 0)
@@ -2366,21 +2376,6 @@ done:
 
 /* ---- word_view ---- */
 
-/* Whether c lies in one of the sorted, disjoint ranges r (nr pairs first, last). */
-static int
-in_ranges(const uint32_t *r, Py_ssize_t nr, uint32_t c)
-{
-    Py_ssize_t a = 0, b = nr;
-    while (a < b) { /* the last range that starts at or before c */
-        Py_ssize_t m = (a + b) / 2;
-        if (r[2 * m] <= c)
-            a = m + 1;
-        else
-            b = m;
-    }
-    return a > 0 && c <= r[2 * (a - 1) + 1];
-}
-
 /* A character of a word run: a letter or digit (str.isalnum) or a character of the ranges. */
 static inline int
 word_char(Py_UCS4 c, const uint32_t *r, Py_ssize_t nr)
@@ -2409,10 +2404,8 @@ word_view(PyObject *self, PyObject *args)
     Py_ssize_t *sk = NULL;
     uint32_t *view = NULL, *starts = NULL, *offsets = NULL;
     uint8_t *sent_start = NULL, *sent_end = NULL;
-    if (rv.len % 8) {
-        PyErr_SetString(PyExc_ValueError, "word_view: ranges must be pairs of uint32");
+    if (ranges_check(&rv, "word_view") < 0)
         goto done;
-    }
     const uint32_t *r = rv.buf;
     Py_ssize_t nr = rv.len / 8;
     if (READY(text) < 0 || READY(opens) < 0 || READY(ends) < 0)

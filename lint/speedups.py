@@ -15,7 +15,6 @@ from array import array
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress
-from itertools import chain as chained
 
 import xxhash
 
@@ -214,7 +213,9 @@ def py_count_tokens(run_tokens: list[list[str]], common, terms: dict, max_open: 
     characters, and tokens of at most ``max_open`` characters that are neither in ``common`` nor
     used ``min_uses`` times in ``terms``); and the tokens of ``word_min``..``word_max``
     characters in ``common``, in order of first occurrence."""
-    counts: dict[str, int] = Counter(chained.from_iterable(run_tokens))
+    counts: dict[str, int] = Counter()
+    for tokens in run_tokens:
+        counts.update(tokens)
     opening = {t for t in counts
                if len(t) == 1 or (len(t) <= max_open and t not in common and terms.get(t, 0) < min_uses)}
     words = [t for t in counts if word_min <= len(t) <= word_max and t in common]
@@ -325,16 +326,24 @@ def py_split_at(items: list, sep) -> list[list]:
     return out
 
 
-@lru_cache(maxsize=8)
-def _run_pattern(ranges: bytes):
+def _range_class(ranges: bytes, who: str) -> str:
+    """The inside of a regex character class for ``ranges`` (bytes of native uint32 pairs first,
+    last: sorted, not overlapping; else ValueError)."""
     import re
 
     bounds = array("I")
     bounds.frombytes(ranges)
     if len(bounds) % 2 or any(bounds[i] > bounds[i + 1] for i in range(0, len(bounds), 2)) or any(
             bounds[i] <= bounds[i - 1] for i in range(2, len(bounds), 2)):
-        raise ValueError("char_runs: ranges must be sorted pairs of uint32 that do not overlap")
-    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(bounds[::2], bounds[1::2]))
+        raise ValueError(f"{who}: ranges must be sorted pairs of uint32 that do not overlap")
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(bounds[::2], bounds[1::2]))
+
+
+@lru_cache(maxsize=8)
+def _run_pattern(ranges: bytes):
+    import re
+
+    cls = _range_class(ranges, "char_runs")
     return re.compile(f"[{cls}]+") if cls else re.compile("(?!)")
 
 
@@ -352,9 +361,7 @@ def py_char_runs(text: str, ranges: bytes) -> tuple[list[int], list[str]]:
 def _word_pattern(ranges: bytes):
     import re
 
-    bounds = array("I")
-    bounds.frombytes(ranges)
-    cls = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in zip(bounds[::2], bounds[1::2]))
+    cls = _range_class(ranges, "word_view")
     # The standard library's \w without "_" is str.isalnum (the C code's letters and digits).
     return re.compile(f"(?:[^\\W_]|[{cls}])+" if cls else r"[^\W_]+")
 

@@ -106,10 +106,6 @@ def intervals_overlap(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> boo
     return not (a_hi <= b_lo or b_hi <= a_lo)
 
 
-def _compared_value(f: Figure) -> float:
-    return compared_value(f.value, f.lo, f.hi)
-
-
 def conflict_candidates(values: list[float], max_ratio: float = 1.7) -> list[tuple[int, int]]:
     """The pairs (i, j), i < j, in that order, of figures (by their ``compared_value``) whose values
     are both positive and within ``max_ratio`` of each other: the only pairs ``conflict`` can accept,
@@ -131,7 +127,13 @@ def conflict(a: Figure, b: Figure, max_ratio: float = 1.7) -> bool:
     """The intervals do not overlap, so both cannot be right, and the values are close enough to be
     two versions of one figure: a figure mistyped or left stale is near the right one, while
     values far apart (113.6万 against 6.6万) measure different periods or populations."""
-    if intervals_overlap(a.lo, a.hi, b.lo, b.hi):
+    return values_conflict(a.value, a.lo, a.hi, b.value, b.lo, b.hi, max_ratio)
+
+
+def values_conflict(a_value: float, a_lo: float, a_hi: float, b_value: float, b_lo: float, b_hi: float,
+                    max_ratio: float = 1.7) -> bool:
+    """``conflict`` of two figures given by their values and intervals."""
+    if intervals_overlap(a_lo, a_hi, b_lo, b_hi):
         return False
-    lo, hi = sorted((_compared_value(a), _compared_value(b)))
+    lo, hi = sorted((compared_value(a_value, a_lo, a_hi), compared_value(b_value, b_lo, b_hi)))
     return lo > 0 and hi / lo <= max_ratio

@@ -7,8 +7,7 @@ from collections import defaultdict
 from jiaokan import Position, Related, Rule, Severity
 
 from .extract import SUMMARY_FIELDS, Figure
-from .figures import (compared_value, conflict, conflict_candidates, document_figures, intervals_overlap, keys_for,
-                      same_measure)
+from .figures import compared_value, conflict_candidates, document_figures, keys_for, same_measure, values_conflict
 from .keys import document_period, periods_compatible, scopes_compatible
 from .num001_conflicting_figures import OPTIONS
 
@@ -66,15 +65,11 @@ class CrossDocumentConflict(Rule):
                     made[i] = (path, Figure.from_summary(f), Position(*start), Position(*end))
                 return made[i]
 
+            # The pairs that conflict and whose periods agree (_candidate_pairs has tested both).
             for i, j in _candidate_pairs(group, periods, self.config["max-ratio"]):
-                (pi, (fi, _, _)), (pj, (fj, _, _)) = group[i], group[j]
-                if pi == pj or intervals_overlap(fi[_LO], fi[_HI], fj[_LO], fj[_HI]):
-                    continue  # the same document, or intervals that overlap (conflict()'s first test)
+                if group[i][0] == group[j][0]:
+                    continue  # the same document: NUM001's
                 (pa, a, sa, ea), (pb, b, sb, eb) = place(i), place(j)
-                if not conflict(a, b, self.config["max-ratio"]):
-                    continue
-                if not a.times and not periods_compatible(periods[pa], periods[pb]):
-                    continue  # undated figures of reports on different years
                 verdict = same_measure(a, b, same_document=False)
                 if verdict is None:
                     continue
@@ -97,9 +92,10 @@ _KEY, _UNIT, _VALUE, _LO, _HI, _KIND, _SCOPE, _TIMES, _ACCUMULATED = map(
 
 def _candidate_pairs(group: list, periods: dict[str, str], max_ratio: float) -> list[tuple[int, int]]:
     """The pairs (i, j), i < j, in order, of the figures of ``group`` (rows of one key and unit,
-    with their paths) that finish() must look at: those of conflict_candidates() less the pairs
-    that fail a test of finish() which depends only on what the two figures share with their
-    copies (interval, value, kind, times, sums, scope, the period of an undated one's document).
+    with their paths) that conflict(), whose periods agree (an undated figure's document period),
+    and which pass same_measure()'s first tests (kind, times, sums, scope): all of these depend
+    only on what a figure shares with its copies (interval, value, kind, times, sums, scope, the
+    period of an undated one's document).
     Such figures fall into one class, and classes are paired instead of figures: over a large
     archive (the same figure in many reports) nine pairs in ten are copies of one figure."""
     classes: dict[tuple, list[int]] = {}
@@ -112,13 +108,10 @@ def _candidate_pairs(group: list, periods: dict[str, str], max_ratio: float) -> 
     pairs: list[tuple[int, int]] = []
     same = [(c, c) for c, v in enumerate(values) if v > 0 and len(classes[keys[c]]) > 1]
     for c, d in conflict_candidates(values, max_ratio) + same:
-        (alo, ahi, _, akind, atimes, asum, ascope, aperiod), (blo, bhi, _, bkind, btimes, bsum, bscope, bperiod) = (
-            keys[c], keys[d])
-        if intervals_overlap(alo, ahi, blo, bhi):
-            continue  # conflict(): both may be right
-        lo, hi = sorted((values[c], values[d]))
-        if not (lo > 0 and hi / lo <= max_ratio):
-            continue  # conflict(): too far apart to be versions of one figure
+        (alo, ahi, avalue, akind, atimes, asum, ascope, aperiod) = keys[c]
+        (blo, bhi, bvalue, bkind, btimes, bsum, bscope, bperiod) = keys[d]
+        if not values_conflict(avalue, alo, ahi, bvalue, blo, bhi, max_ratio):
+            continue
         if akind != bkind or atimes != btimes or asum != bsum or not scopes_compatible(ascope, bscope):
             continue  # same_measure(): its first tests (times are sorted and unique)
         if not atimes and not periods_compatible(aperiod, bperiod):

@@ -86,12 +86,13 @@ class CrossDocumentDuplicate(Rule):
                                               [view.positions for _, view in summaries], shared)
         limit = max(3, self.config["boilerplate-document-frequency"] * n_docs)
 
+        texts = [view.text for _, view in summaries]
+
         def align_part(part: int, parts: int) -> list:
             """The matches of every document ``db`` of this part with the earlier documents it
             shares fingerprints with: document by document, so only one document's seeds are
             held at a time."""
             found = []
-            texts = [view.text for _, view in summaries]
             for db in range(part, n_docs, parts):
                 vb = summaries[db][1]
                 # Aligned from the pairs of places of its fingerprints that are no boilerplate, per

@@ -24,9 +24,10 @@ from .speedups import ranges
 NEWLINE = regex.compile(r"\r\n|\r|\n")
 # Characters that never carry content: Unicode whitespace plus zero-width marks and soft hyphens.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_SPACE_CLASS = r"[\s" + INVISIBLE + r"]"
+_SPACES = r"\s" + INVISIBLE
+_SPACE_CLASS = "[" + _SPACES + "]"
 SPACE_RUN = regex.compile(_SPACE_CLASS + "+")
-_CONTENT_RUN = regex.compile(r"[^\s" + INVISIBLE + r"]+")  # what lies between the runs of SPACE_RUN
+_CONTENT_RUN = regex.compile("[^" + _SPACES + "]+")  # what lies between the runs of SPACE_RUN
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".mkd"}
 

@@ -25,8 +25,7 @@ NEWLINE = regex.compile(r"\r\n|\r|\n")
 # Characters that never carry content: Unicode whitespace plus zero-width marks and soft hyphens.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _SPACES = r"\s" + INVISIBLE
-_SPACE_CLASS = "[" + _SPACES + "]"
-SPACE_RUN = regex.compile(_SPACE_CLASS + "+")
+SPACE_RUN = regex.compile("[" + _SPACES + "]+")
 _CONTENT_RUN = regex.compile("[^" + _SPACES + "]+")  # what lies between the runs of SPACE_RUN
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".mkd"}

@@ -236,3 +236,43 @@ def test_stops_on_a_report():
     for stops in (SENTENCE_END, CLAUSE_END):
         index = _Stops(doc.norm, stops, breaks)
         assert all(index.around(pos) == _bounds(doc.norm, pos, stops, breaks) for pos in range(len(doc.norm) + 1))
+
+
+def test_character_sets_are_the_classes_they_stand_for():
+    """_excluded tests characters against sets: each is the character class it replaces."""
+    import regex
+
+    from jiaokan.rules.num import extract as x
+
+    chars = [chr(c) for c in range(0x20, 0x3040)] + [chr(c) for c in range(0x4E00, 0x9FA6)]
+    for pattern, chars_set in ((r"[A-Za-z0-9.]", x._LATIN_OR_DIGIT_CHARS), (r"[A-Za-z]", x._LATIN_CHARS),
+                               (x.CHINESE.rstrip("+"), x._CN_CHARS),
+                               (r"[零〇一二两三四五六七八九十百千万亿]", x._CN_NUMERAL_CHARS)):
+        assert {c for c in chars if regex.fullmatch(pattern, c)} == set(chars_set), pattern
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["将近", "接近", "大约", "约", "近", "超过", "不少于", "至少", "高达", "了", "达",
+                                 "总", "，", "A"]), max_size=5).map("".join))
+def test_the_approximator_is_searched_only_where_the_text_ends_with_one_of_its_last_characters(left):
+    """extract() skips PREFIX_APPROX where the character before the number cannot end a prefix:
+    the shortcut must never skip a prefix the regex would find."""
+    from jiaokan.rules.num.extract import _PREFIX_LAST, PREFIX_APPROX
+
+    text = left + "5万人"
+    s = len(left)
+    if not left or left[-1] not in _PREFIX_LAST:
+        assert PREFIX_APPROX.search(text, max(0, s - 4), s) is None
+    assert {"近", "约", "过", "于", "少", "达"} <= _PREFIX_LAST
+
+
+@pytest.mark.parametrize("keyed_only", [False, True])
+def test_figures_of_the_seeds_keep_their_count_and_values(keys, keyed_only):
+    """The figures of seed 001 (whitespace removed, as extract() gets it): keyed ones are a
+    subset of all of them, with the same values, and the seed's conflicting figures are among them."""
+    text = "".join(SEED_001.read_text(encoding="utf-8").split())
+    figs = extract(text, keys, keyed_only=keyed_only)
+    every = {(s, e): f for s, e, f in extract(text, keys)}
+    assert all(every[(s, e)] == f for s, e, f in figs)
+    assert {"116万名", "550余个"} <= {f.text for _, _, f in figs}
+    assert all(f.key for _, _, f in figs) if keyed_only else any(not f.key for _, _, f in figs)

@@ -42,15 +42,18 @@ FIGURE = regex.compile(
     rf"(?P<unit>{_UNIT_ALT})?"
     rf"(?P<post>以上|以下|左右|上下|以内|之多)?"
 )
+_UNIT = FIGURE.groupindex["unit"]
 _ARABIC_FULL = regex.compile(ARABIC)
-_CHINESE_FULL = regex.compile(CHINESE)
-_LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9.]")
-_LATIN = regex.compile(r"[A-Za-z]")
-_CN_NUMERAL = regex.compile(r"[零〇一二两三四五六七八九十百千万亿]")
+_LATIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LATIN_OR_DIGIT_CHARS = _LATIN_CHARS | frozenset("0123456789.")
+_CN_CHARS = frozenset("零〇一二两三四五六七八九十百千")  # the characters of CHINESE
+_CN_NUMERAL_CHARS = _CN_CHARS | frozenset("万亿")
 _LONG_DIGITS = regex.compile(r"\d{7,}")
 _YEAR_NUM = regex.compile(r"(?:19|20)\d{2}$")
 _PREFIX_AT_START = regex.compile(r"将近|接近|大约|约|近|超过|超|逾|不到|不足|不少于|至少|最多|不超过|高达")
 PREFIX_APPROX = regex.compile(r"(?:将近|接近|大约|约|近|超过|超|逾|不到|不足|不少于|至少|最多|不超过|高达)$")
+# A prefix ends right before the number: with any other character there, PREFIX_APPROX cannot match.
+_PREFIX_LAST = frozenset(word[-1] for word in regex.findall(r"\p{Han}+", PREFIX_APPROX.pattern))
 MULT_VALUE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
               "十万": 1e5, "万": 1e4, "千": 1e3}
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -125,9 +128,12 @@ def _cn_to_number(s: str) -> float | None:
     return float(total + current)
 
 
+@lru_cache(maxsize=1 << 12)
 def _number(s: str) -> tuple[float, float] | None:
-    """Value and rounding step of a numeral (the step is the place value of its last digit)."""
-    s = unicodedata.normalize("NFKC", s)
+    """Value and rounding step of a numeral (the step is the place value of its last digit);
+    cached, as a report's numerals recur."""
+    if not s.isascii():
+        s = unicodedata.normalize("NFKC", s)
     if _ARABIC_FULL.fullmatch(s):
         plain = s.replace(",", "")
         value = float(plain)
@@ -179,25 +185,24 @@ def _interval(value: float, step: float, scale: float, approx_mid: str, approx_p
     return v - half, v + half, False
 
 
-def _excluded(text: str, m, unit: str) -> bool:
-    s, e = m.span()
-    num = m.group("num")
-    before = text[max(0, s - 2) : s]
-    after = text[e : e + 2]
-    if before.endswith("第") or before.endswith("之"):
+def _excluded(text: str, s: int, e: int, num: str, mult: str | None, unit: str | None) -> bool:
+    """A match ``text[s:e]`` (numeral ``num``) that is not a figure."""
+    prev = text[s - 1] if s > 0 else ""
+    if prev and prev in "第之":
         return True  # ordinal, 之一
-    if s > 0 and _LATIN_OR_DIGIT.match(text[s - 1]) or _LATIN.match(after[:1] or " "):
+    after = text[e : e + 1]
+    if prev and prev in _LATIN_OR_DIGIT_CHARS or after and after in _LATIN_CHARS:
         return True  # 5G, COP15, M2, version numbers
-    if _CHINESE_FULL.fullmatch(num):
-        if num == "一" and not m.group("mult"):
+    if num[0] in _CN_CHARS:  # a Chinese numeral (an Arabic one starts with a digit)
+        if num == "一" and not mult:
             return True  # 一个/一项 mean "a", not a count
-        if after[:1] in ("大", "五") or (unit == "" and not m.group("mult")):
+        if after in ("大", "五") or (not unit and not mult):
             return True  # 十八大, 十四五 ...
-        if s > 0 and _CN_NUMERAL.match(text[s - 1]):
+        if prev and prev in _CN_NUMERAL_CHARS:
             return True
     if not unit:
         return True  # a bare number: nothing to key it by
-    if _LONG_DIGITS.fullmatch(num):
+    if len(num) >= 7 and _LONG_DIGITS.fullmatch(num):
         return True  # phone numbers, IDs
     return False
 
@@ -262,40 +267,41 @@ def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> li
     worked out)."""
     out = []
     sentences, clauses = _Stops(text, SENTENCE_END, breaks), _Stops(text, CLAUSE_END, breaks)
+    key_for = keys.key_for
     for m in FIGURE.finditer(text):
-        unit = m.group("unit")
-        if not unit:
+        if not m.group(_UNIT):
             continue  # a bare number: nothing to key it by (as _excluded says)
-        if _excluded(text, m, unit) or _in_quotes(text, m.start()):
-            continue
+        num, _, num2, approx1, mult_s, approx2, unit, post = m.groups()
         s, e = m.span()
+        if _excluded(text, s, e, num, mult_s, unit) or _in_quotes(text, s):
+            continue
         # Years, dates and durations given as "N年/月/日" are not matched (no such unit), but a
         # 4-digit year directly followed by a unit-like character is: 2021年 is never a figure.
-        if _YEAR_NUM.match(m.group("num")) and text[e - len(unit) : e + 1].startswith("年"):
+        if len(num) == 4 and _YEAR_NUM.match(num) and text[e - len(unit) : e + 1].startswith("年"):
             continue
-        parsed = _number(m.group("num"))
-        if parsed is None:
-            continue
-        value, step = parsed
-        hi_value = None
-        if m.group("num2"):
-            p2 = _number(m.group("num2"))
-            if p2 is None:
-                continue
-            hi_value = p2[0]
-        mult = MULT_VALUE.get(m.group("mult") or "", 1.0)
-        unit_class, factor = UNITS.get(unit, (unit, 1.0))
-        prefix_m = PREFIX_APPROX.search(text, max(0, s - 4), s)
-        prefix = prefix_m.group() if prefix_m else ""
-        approx_mid = m.group("approx1") or m.group("approx2") or ""
-        lo, hi, approx = _interval(value, step, mult * factor, approx_mid, m.group("post") or "", prefix, hi_value)
+        prefix_m = PREFIX_APPROX.search(text, max(0, s - 4), s) if s and text[s - 1] in _PREFIX_LAST else None
         start = prefix_m.start() if prefix_m else s
         clause_a, clause_b = clauses.around(s)
         left = text[clause_a:start]
         right = text[e:clause_b]
-        key, raw_key, scope = keys.key_for(left, right)  # "" when nothing identifies the measure
+        key, raw_key, scope = key_for(left, right)  # "" when nothing identifies the measure
         if keyed_only and not key:
             continue
+        parsed = _number(num)
+        if parsed is None:
+            continue
+        value, step = parsed
+        hi_value = None
+        if num2:
+            p2 = _number(num2)
+            if p2 is None:
+                continue
+            hi_value = p2[0]
+        mult = MULT_VALUE.get(mult_s or "", 1.0)
+        unit_class, factor = UNITS.get(unit, (unit, 1.0))
+        prefix = prefix_m.group() if prefix_m else ""
+        approx_mid = approx1 or approx2 or ""
+        lo, hi, approx = _interval(value, step, mult * factor, approx_mid, post or "", prefix, hi_value)
         sent_a, sent_b = sentences.around(s)
         sentence = text[sent_a:sent_b]
         # The figure's own clause and the one before it decide whether it is a target.

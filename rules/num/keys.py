@@ -49,9 +49,27 @@ BROAD_KEYS = {"职工", "企业", "资金", "会员", "学生", "居民", "人�
 def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     """The words of ``text`` with jieba's dictionary tags (jieba's segmentation, as everywhere in
     jiaokan); cached, as clause edges recur (four in ten, over the national reports' copies)."""
-    from jiaokan.rules.lang import cut, pos
+    if not text:
+        return ()
+    words = _lang().cut(text)
+    tags = _TAGS
+    if len(tags) > _TAGS_KEPT:
+        tags.clear()  # (numbers are words too: the dict would grow with the text)
+    for w in words:
+        if w not in tags:
+            tags[w] = _lang().pos(w)
+    return tuple([(w, tags[w]) for w in words])
 
-    return tuple((w, pos(w)) for w in cut(text)) if text else ()
+
+_TAGS: dict[str, str] = {}  # jieba's tag of each word _tagged has met
+_TAGS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=1)
+def _lang():
+    from jiaokan.rules import lang  # (on first use: the lexicon is loaded lazily)
+
+    return lang
 
 
 class Keys:

@@ -161,8 +161,11 @@ def test_document_period_scans_only_clauses_with_a_year(pieces):
     """Only clauses holding 年 or 以来 are scanned: the verdict is that of the whole text."""
     from jiaokan.rules.num.keys import document_period, period_of_clauses
 
+    from jiaokan.rules.num.keys import _CLAUSE_MARK, year_clauses
+
     text = "".join(pieces)
     assert document_period(text) == period_of_clauses(text)
+    assert year_clauses(text) == "。".join(c for c in _CLAUSE_MARK.split(text) if "年" in c or "以来" in c)
 
 
 def test_document_period_of_real_reports():
@@ -186,6 +189,18 @@ def test_the_predicate_tail_is_removed_only_where_the_text_ends_with_one_of_its_
     if not left or left[-1] not in _PREDICATE_LAST:
         assert PREDICATE_TAIL.sub("", left) == left
     assert {"了", "到", "为", "量"} <= _PREDICATE_LAST
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["全国", "省级", "本级", "全", "国", "级", "城", "乡", "农村", "职工", "人", "地"]),
+                max_size=6).map("".join))
+def test_scope_words_are_searched_only_in_texts_holding_the_first_character_of_one(text):
+    """key_for skips the scope regex where no character of the text starts a scope word."""
+    from jiaokan.rules.num.keys import _SCOPE_FIRST, _SCOPE_RE
+
+    if _SCOPE_FIRST.isdisjoint(text):
+        assert _SCOPE_RE.search(text) is None
+    assert {"全", "省", "本", "城"} <= _SCOPE_FIRST
 
 
 def _figure(value, lo, hi):

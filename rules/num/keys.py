@@ -23,6 +23,7 @@ _HAN_2 = regex.compile(r"\p{Han}{2,}")
 _HAN_RUN = regex.compile(r"\p{Han}+")
 _FIGURE_CHARS = regex.compile(r"[\d.,%％]+")
 _SCOPE_RE = regex.compile("|".join(sorted(SCOPES, key=len, reverse=True)))
+_SCOPE_FIRST = frozenset(word[0] for word in SCOPES)  # a text without one of these holds no scope word
 # Words between a subject and its number that say nothing about what is counted.
 PREDICATE_TAIL = regex.compile(
     r"(?:总量|总数|数量|总规模|规模|人数|总数量|数)?"
@@ -131,11 +132,12 @@ class Keys:
                     continue
                 break
             raw = "".join(reversed(tail))
-        if not scope:
+        if not scope and not _SCOPE_FIRST.isdisjoint(left[-12:]):
             m = _SCOPE_RE.search(left[-12:])
             if m:
                 scope = m.group()
-        raw = _SCOPE_RE.sub("", raw) if len(raw) > 2 else raw
+        if len(raw) > 2 and not _SCOPE_FIRST.isdisjoint(raw):
+            raw = _SCOPE_RE.sub("", raw)
         if raw.startswith(("每", "人均每")):
             return "", raw, scope  # 每人每年240元: a rate whose measure is named further away
         if not raw or not _HAN_2.fullmatch(raw) or raw in GENERIC_KEYS:
@@ -170,6 +172,8 @@ def times_compatible(fa, fb, same_document: bool) -> bool:
 MULTI_YEAR = re.compile(r"(?:[2-9]|[1-9]\d|[二三四五六七八九十]+)\s*年来|\d{4}\s*年(?:以来|至今)|自\d{4}年|以来")
 ANNUAL = regex.compile(r"去年|今年|上年|一年来|过去一年|本年度|全年")
 _CLAUSE_MARK = re.compile(r"[，。；！？、]")
+_CLAUSE_MARK_BEFORE = regex.compile(r"(?r)[，。；！？、]")  # the nearest mark before a position
+_YEAR_OR_SINCE = re.compile("年|以来")
 
 
 def document_period(text: str) -> str:
@@ -177,7 +181,23 @@ def document_period(text: str) -> str:
     10年来 or 以来 dominate), its dominant explicit year (named at least three times), "annual?"
     for a yearly report that speaks of 今年/去年 without naming its year, or "" when unknown."""
     # Only clauses that hold 年 or 以来 can match these patterns (and no match holds a clause mark).
-    return period_of_clauses("。".join(c for c in _CLAUSE_MARK.split(text) if "年" in c or "以来" in c))
+    return period_of_clauses(year_clauses(text))
+
+
+def year_clauses(text: str) -> str:
+    """The clauses of ``text`` that hold 年 or 以来, joined by "。": each once, in order, as
+    splitting the text at the clause marks would give them (found from each 年 and 以来)."""
+    clauses = []
+    end = -1
+    for m in _YEAR_OR_SINCE.finditer(text):
+        at = m.start()
+        if at < end:
+            continue  # (in the clause just taken)
+        before = _CLAUSE_MARK_BEFORE.search(text, 0, at)
+        after = _CLAUSE_MARK.search(text, at)
+        end = after.start() if after else len(text)
+        clauses.append(text[before.end() if before else 0 : end])
+    return "。".join(clauses)
 
 
 def period_of_clauses(text: str) -> str:

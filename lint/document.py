@@ -19,14 +19,32 @@ from operator import add
 import regex
 
 from .model import Position
-from .speedups import ranges
+from .speedups import char_runs, ranges
 
 NEWLINE = regex.compile(r"\r\n|\r|\n")
 # Characters that never carry content: Unicode whitespace plus zero-width marks and soft hyphens.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_SPACES = r"\s" + INVISIBLE
-SPACE_RUN = regex.compile("[" + _SPACES + "]+")
-_CONTENT_RUN = regex.compile("[^" + _SPACES + "]+")  # what lies between the runs of SPACE_RUN
+# The characters of the regex module's \s (Unicode White_Space; a test holds the two together)
+# and the invisible marks: what the normalised view drops.
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+             "\u2028\u2029\u202f\u205f\u3000"
+_SPACES = "".join(sorted(set(WHITESPACE + INVISIBLE)))
+SPACE_RUN = regex.compile("[" + regex.escape(_SPACES) + "]+")
+
+
+def _complement(chars: str) -> bytes:
+    """The code point ranges (as ``char_runs`` takes them) of every character not in ``chars``."""
+    out, first = [], 0
+    for c in sorted(set(map(ord, chars))):
+        if c > first:
+            out.extend((first, c - 1))
+        first = c + 1
+    if first <= 0x10FFFF:
+        out.extend((first, 0x10FFFF))
+    return array("I", out).tobytes()
+
+
+_CONTENT = _complement(_SPACES)  # what lies between the runs of SPACE_RUN
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdx", ".mkd"}
 
@@ -183,8 +201,8 @@ class Document:
     def _normalised(self) -> tuple[str, array]:
         text = self.text
         if not self.is_markdown and not self.skipped_ranges:  # the common case: only whitespace goes
-            kept = [m.span() for m in _CONTENT_RUN.finditer(text)]
-            return SPACE_RUN.sub("", text), ranges(kept)
+            starts, runs = char_runs(text, _CONTENT)
+            return "".join(runs), ranges([(start, start + len(run)) for start, run in zip(starts, runs)])
         drop: list[tuple[int, int]] = list(self.skipped_ranges)
         drop.extend(m.span() for m in SPACE_RUN.finditer(text))
         if self.is_markdown:

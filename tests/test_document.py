@@ -114,6 +114,22 @@ def test_the_normalised_view_drops_whitespace_and_invisibles(text, path):
     assert all(doc.text[doc.norm_map[i]] == c for i, c in enumerate(doc.norm))
 
 
+def test_whitespace_is_the_regex_modules_white_space_and_its_complement_the_content():
+    """WHITESPACE lists the characters of regex's \\s; the content ranges (for char_runs) hold
+    every other character but the invisible marks, so the plain-text view keeps exactly those."""
+    import regex
+
+    from jiaokan.document import _CONTENT, INVISIBLE, WHITESPACE
+    from jiaokan.speedups import char_runs
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(WHITESPACE) == set(regex.findall(r"\s", every))
+    starts, runs = char_runs(every, _CONTENT)
+    assert "".join(runs) == regex.sub("[\\s" + INVISIBLE + "]", "", every)
+    doc = Document("a.txt", "工\x85会\u2028职\x1c工\u200b。")
+    assert doc.norm == "工会职\x1c工。"  # \x1c is str.isspace() but not \s: content, as before
+
+
 def test_directive_lines_are_skipped_wherever_they_are():
     text = "工会\n<!-- jiaokan: ignore -->\n职工 jiaokan 不是指令\njiaokan: ignore-next-line TYPO\n末行"
     doc = Document("a.txt", text)

@@ -84,6 +84,23 @@ def test_cut_many_is_cut_of_each(texts):
             assert lang.cut_many(texts) == [lang.cut(t) for t in texts], kind
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="的是在工会职工人常天维护权益", min_size=1, max_size=10), min_size=1, max_size=6), MIXED)
+def test_cut_after_cut_many_is_jiebas_cut(jieba_tok, runs, text):
+    """cut() takes the words of the blocks the last cut_many segmented: they are jieba's words
+    for the block alone and in a longer text, and each caller gets a list of its own."""
+    for kind in KINDS:
+        with _segmenting(kind):
+            lang.cut_many(runs)
+            if kind == "c":
+                assert set(lang._recent_blocks) == set(runs)
+            for t in runs + [text, "，".join(runs), text.join(runs)]:
+                words = lang.cut(t)
+                assert words == jieba_tok.lcut(t, HMM=False), (kind, t)
+                words.append("x")
+            assert [lang.cut(r) for r in runs] == [jieba_tok.lcut(r, HMM=False) for r in runs]
+
+
 @SEGMENTERS
 def test_cut_many_on_the_han_runs_of_real_text(kind):
     import regex

@@ -49,6 +49,10 @@ _RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 _RE_ENG = re.compile("[a-zA-Z0-9]", re.U)
 _RE_OUTSIDE = re.compile("[^\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-\n]")  # a character outside the blocks
 
+# The blocks of the last cut_many call (one document's runs) with their words, for cut() to reuse:
+# a block's words are the same whoever asks (a block is segmented on its own).
+_recent_blocks: dict[str, list[str]] = {}
+
 NATIVE_AFTER = 60_000  # characters segmented in Python before rjieba is worth its import
 _native = None  # rjieba's cut once imported; False when it is not installed
 _segmented = 0
@@ -177,11 +181,12 @@ class Lexicon:
         return [list(self._cut_block(b)) for b in blocks]
 
     def cut(self, text: str) -> list[str]:
-        if _RE_HAN.fullmatch(text):
-            return self.cut_blocks([text])[0]  # one block, the common case: a run of Han characters
+        if _RE_HAN.fullmatch(text):  # one block, the common case: a run of Han characters
+            known = _recent_blocks.get(text)
+            return list(known) if known is not None else self.cut_blocks([text])[0]
         out: list[str] = []
         parts = _RE_HAN.split(text)  # what lies between the blocks, and the blocks (odd indices)
-        words = iter(self.cut_blocks(parts[1::2]))  # every block in one call
+        words = iter(self._cut_known(parts[1::2]))  # every block in one call
         for i, blk in enumerate(parts):
             if i % 2:
                 out.extend(next(words))
@@ -192,6 +197,16 @@ class Lexicon:
                     else:
                         out.extend(x)
         return out
+
+    def _cut_known(self, blocks: list[str]) -> list[list[str]]:
+        """``cut_blocks(blocks)``, taking the words of the blocks the last ``cut_many`` segmented
+        from it (the clauses NUM segments are mostly runs TYPO has segmented whole)."""
+        known = _recent_blocks
+        if not known:
+            return self.cut_blocks(blocks)
+        missing = [b for b in blocks if b not in known]
+        fresh = iter(self.cut_blocks(missing) if missing else ())
+        return [known[b] if b in known else next(fresh) for b in blocks]
 
     def _load_suggest(self) -> None:
         table, words, common = marshal.loads(self._subst_data)
@@ -294,6 +309,7 @@ def cut_many(texts: list[str]) -> list[list[str]]:
     common Han characters: most of them) segmented in one call: in C, or by rjieba joined by line
     breaks (a break ends a block, so each is cut as on its own; one call instead of thousands of
     short ones takes 40% less time for a document's runs)."""
+    global _recent_blocks
     lex = lexicon()
     native = None
     if lex._route_args is None:
@@ -314,4 +330,5 @@ def cut_many(texts: list[str]) -> list[list[str]]:
     if len(parts) == len(blocks):  # (with rjieba, a break is always a token of its own)
         for i, part in zip(blocks, parts):
             out[i] = part
+        _recent_blocks = {texts[i]: part for i, part in zip(blocks, parts)}
     return [got if got is not None else lex.cut(t) for got, t in zip(out, texts)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cached_property
 from itertools import accumulate
 from operator import add
@@ -62,8 +62,7 @@ _MD_INLINE = regex.compile(
 )
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # (a tuple: a document of many lines makes them quickly)
     number: int  # 1-based
     start: int  # offset of the first character
     end: int  # offset after the last character, newline excluded
@@ -188,12 +187,13 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         text = self.text
-        out = []
-        for i, (s, e) in enumerate(zip(self.line_starts, self.line_ends)):
-            if not text and i == 0:
-                break
-            out.append(Line(i + 1, s, e, text[s:e], self.is_skipped(s, max(e, s + 1))))
-        return out
+        if not text:
+            return []
+        if not self.skipped_ranges:
+            return [Line(i, s, e, text[s:e], False)
+                    for i, s, e in zip(range(1, len(self.line_starts) + 1), self.line_starts, self.line_ends)]
+        return [Line(i + 1, s, e, text[s:e], self.is_skipped(s, max(e, s + 1)))
+                for i, (s, e) in enumerate(zip(self.line_starts, self.line_ends))]
 
     # -- the normalised view ----------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import GOV, SEED_000, SEED_001, check_json, findings_of, need
 from jiaokan import Document
@@ -227,3 +229,21 @@ def test_window_options_are_the_plain_definitions(lookups, monkeypatch, request)
     for _ in range(2):
         for w in sorted(windows):
             assert C._options(w) == _options_reference(w), w
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会职〇\u3400，1a。", max_size=30), st.integers(0, 30), st.integers(0, 4))
+def test_han_context_is_the_han_suffix_before_and_prefix_after(text, start, length):
+    """gain()'s context from the document's runs: the longest Han suffix of the CONTEXT characters
+    before the spot and the longest Han prefix of those after it, as the regexes define them."""
+    from jiaokan.rules.lang import han_runs
+    from jiaokan.rules.typo.candidates import han_context
+
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    starts, runs = han_runs(text)
+    ends = [s + len(r) for s, r in zip(starts, runs)]
+    before = regex.search(r"\p{Han}+$", text[max(0, start - 4) : start])
+    after = regex.match(r"\p{Han}+", text[end : end + 4])
+    assert han_context(text, starts, ends, start, end, 4) == (before.group() if before else "",
+                                                            after.group() if after else "")

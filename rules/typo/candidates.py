@@ -14,16 +14,12 @@ from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
-import regex
-
 from jiaokan.rules.lang import cut, cut_many, han_runs, lexicon
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 from jiaokan.speedups import count_tokens, edit_index, repeated_grams, token_windows, window_filter, window_options
 
 from .lexicon import confusable, confusables, frequency, log_prob
 
-HAN_RUN = regex.compile(r"\p{Han}+")
-HAN_TAIL = regex.compile(r"\p{Han}+$")
 RATIO = 100  # the correction must be this many times more frequent in the lexicon
 # ... and make its context this much more probable (natural log) under jieba's word model:
 # log(1000) for a look/sound-alike (many candidates are tried), log(100) for the other edits.
@@ -125,6 +121,22 @@ def _fits(text: str, start: int, end: int, right: str) -> bool:
     return False
 
 
+def han_context(text: str, starts: list[int], ends: list[int], start: int, end: int, width: int) -> tuple[str, str]:
+    """The Han characters right before ``text[start:end]`` and right after it, ``width`` at most
+    each side (punctuation and digits end the context), found from the runs of Han characters
+    (``han_runs``: where each starts, and ends)."""
+    before = after = ""
+    if start:
+        k = bisect.bisect_right(starts, start - 1) - 1
+        if k >= 0 and start - 1 < ends[k]:
+            before = text[max(starts[k], start - width) : start]
+    if end < len(text):
+        k = bisect.bisect_right(starts, end) - 1
+        if k >= 0 and end < ends[k]:
+            after = text[end : min(ends[k], end + width)]
+    return before, after
+
+
 def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: tuple = ()) -> list[Candidate]:
     key = ("typo", user_words, extra_misspellings)
     cached = doc.cache.get(key)
@@ -186,13 +198,12 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         after = text[c.end - 1 : c.end + 1] if c.end < len(text) else ""
         return any(len(w) == 2 and frequency(w) > 0 for w in (before, after))
 
+    run_ends: list[int] = []
+
     def gain(c: Candidate) -> float:
-        a, b = max(0, c.start - CONTEXT), min(len(text), c.end + CONTEXT)
-        # Only the Han run around the spot: punctuation and digits end the context.
-        before = HAN_TAIL.search(text, a, c.start)
-        after = HAN_RUN.match(text, c.end, b)
-        before = before.group() if before else ""
-        after = after.group() if after else ""
+        if not run_ends:
+            run_ends.extend(start + len(run) for start, run in zip(bases, texts))
+        before, after = han_context(text, bases, run_ends, c.start, c.end, CONTEXT)
         return log_prob(before + c.right + after) - log_prob(before + c.wrong + after)
 
     def near_user_word(start: int, end: int) -> bool:

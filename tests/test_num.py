@@ -203,6 +203,15 @@ def test_scope_words_are_searched_only_in_texts_holding_the_first_character_of_o
     assert {"全", "省", "本", "城"} <= _SCOPE_FIRST
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="工会\u4e00\u9fff\u9fa6\u3400\u3007a1，", min_size=1, max_size=5))
+def test_is_han_is_the_han_run_regex(word):
+    from jiaokan.rules.num.keys import _HAN_RUN, _is_han
+
+    assert _is_han(word) == bool(_HAN_RUN.fullmatch(word))
+    assert _HAN_RUN.fullmatch("".join(map(chr, range(0x4E00, 0xA000))))  # the shortcut's block is all Han
+
+
 def _figure(value, lo, hi):
     from jiaokan.rules.num.extract import Figure
 

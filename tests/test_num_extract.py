@@ -276,3 +276,18 @@ def test_figures_of_the_seeds_keep_their_count_and_values(keys, keyed_only):
     assert all(every[(s, e)] == f for s, e, f in figs)
     assert {"116万名", "550余个"} <= {f.text for _, _, f in figs}
     assert all(f.key for _, _, f in figs) if keyed_only else any(not f.key for _, _, f in figs)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["2019", "2020", "10", "五", "十三", "年", "年来", "以来", "以", "来", "至今", "自", "起",
+                                 "今年", "上半", "一季度", "季", "度", "“", "”", "时期", "期间", "累计", "历年", "间",
+                                 "代", "，", " ", "职工"]), max_size=12).map("".join))
+def test_times_and_periods_skip_only_texts_that_cannot_hold_them(text):
+    """_times and the cumulative test skip their scans where no word they need is in the text:
+    the result is that of the full scans."""
+    from jiaokan.rules.num.extract import _PERIOD_HINT, _times, PERIOD, RELATIVE_TIME, YEAR
+
+    dated = PERIOD.sub(" ", text)
+    assert _times(text) == tuple(sorted(set(YEAR.findall(dated)) | set(RELATIVE_TIME.findall(dated))))
+    if _PERIOD_HINT.search(text) is None:
+        assert PERIOD.search(text) is None

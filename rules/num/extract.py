@@ -74,6 +74,21 @@ _TARGET_ANYWHERE = regex.compile("|".join(sorted(TARGET_WORDS, key=len, reverse=
 CHANGE = regex.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|扩大|缩小|增|降|上涨|回落|同比|比上年|比去年|年均)[了到至为]?$")
 
 
+# Every match of PERIOD holds 年, 以来 or 累计; every match of YEAR or RELATIVE_TIME holds 年, 季度,
+# 时期 or 期间: a text with none of them needs no scan.
+_PERIOD_HINT = regex.compile("年|以来|累计")
+_TIME_HINT = regex.compile("年|季度|时期|期间")
+
+
+def _times(text: str) -> tuple[str, ...]:
+    """The explicit times of ``text`` (years and relative times), sorted. Years that open a
+    period (自2017年, 2012年以来) are not the figure's own year."""
+    if _TIME_HINT.search(text) is None:
+        return ()
+    dated = PERIOD.sub(" ", text) if _PERIOD_HINT.search(text) else text
+    return tuple(sorted(set(YEAR.findall(dated)) | set(RELATIVE_TIME.findall(dated))))
+
+
 @dataclass
 class Figure:
     start: int  # offsets in the document text
@@ -268,6 +283,7 @@ def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> li
     out = []
     sentences, clauses = _Stops(text, SENTENCE_END, breaks), _Stops(text, CLAUSE_END, breaks)
     key_for = keys.key_for
+    times_of: dict[tuple[int, int], tuple[str, ...]] = {}
     for m in FIGURE.finditer(text):
         if not m.group(_UNIT):
             continue  # a bare number: nothing to key it by (as _excluded says)
@@ -307,11 +323,11 @@ def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> li
         # The figure's own clause and the one before it decide whether it is a target.
         prev_clause_a = clauses.around(max(sent_a, clause_a - 1))[0] if clause_a > sent_a else clause_a
         lead_in = text[prev_clause_a:start]
-        # Years that open a period (自2017年, 2012年以来) are not the figure's own year; a time
-        # named after the figure's clause belongs to a later clause.
-        dated = PERIOD.sub(" ", text[sent_a:clause_b])
-        times = tuple(sorted(set(YEAR.findall(dated)) | set(RELATIVE_TIME.findall(dated))))
-        cumulative = bool(PERIOD.search(sentence))
+        # A time named after the figure's clause belongs to a later clause.
+        times = times_of.get((sent_a, clause_b))
+        if times is None:  # (figures of one clause share it)
+            times = times_of[(sent_a, clause_b)] = _times(text[sent_a:clause_b])
+        cumulative = _PERIOD_HINT.search(sentence) is not None and PERIOD.search(sentence) is not None
         accumulated = bool(ACCUMULATED.search(lead_in))
         if CHANGE.search(left) or unit_class in ("pp",):
             kind = "change"

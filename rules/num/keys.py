@@ -233,4 +233,10 @@ def content_words(sentence: str) -> set[str]:
     from jiaokan.rules.lang import cut
 
     return {w for w in cut(_FIGURE_CHARS.sub(" ", sentence))
-            if len(w) >= 2 and _HAN_RUN.fullmatch(w) and w not in STOP_WORDS}
+            if len(w) >= 2 and w not in STOP_WORDS and _is_han(w)}
+
+
+def _is_han(word: str) -> bool:
+    """``_HAN_RUN.fullmatch(word)``, without the regex for the common case: every character in
+    U+4E00–U+9FFF (all of it Han)."""
+    return "\u4e00" <= min(word) and max(word) <= "\u9fff" or bool(_HAN_RUN.fullmatch(word))

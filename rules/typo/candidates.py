@@ -234,11 +234,11 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 return
         doc_backed = _doc_term(c.right, terms) and not frequency(c.wrong)
         if c.kind in GAIN and not doc_backed:
-            g = gain(c)
             if frequency(c.wrong) and c.kind == "confusable":
                 # A form the lexicon knows, however rare, is a word: only the misspellings data
                 # corrects such forms (自已). Lexicon counts cannot tell 所需 from a slip.
                 return
+            g = gain(c)
             # The corrected word elsewhere in this document lowers the bar (the document's own
             # vocabulary is the strongest evidence).
             need = GAIN_WITH_EVIDENCE[c.kind] if uses(c.right) else GAIN[c.kind]

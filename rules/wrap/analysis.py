@@ -64,7 +64,7 @@ def is_terminal(text: str) -> bool:
 
 
 def is_orphan(text: str) -> bool:
-    return bool(text) and all(ch in ORPHAN for ch in text)
+    return bool(text) and text[0] in ORPHAN and all(ch in ORPHAN for ch in text)
 
 
 def is_block_shape(text: str, raw: str) -> bool:

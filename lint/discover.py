@@ -6,11 +6,13 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .errors import UsageError
+
+if TYPE_CHECKING:
+    import pathspec
 
 # Never walked into (ruff and black skip the same kind of folders).
 DEFAULT_EXCLUDE = [
@@ -26,13 +28,16 @@ class Discovery:
 
 
 def _spec(patterns) -> pathspec.GitIgnoreSpec:
+    import pathspec  # (imported when needed: a run over named files, with no excludes, never is)
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def discover(paths: list[str], settings: Settings) -> Discovery:
     root = settings.root
-    exclude = _spec(list(settings.exclude) + list(settings.extend_exclude))
-    include = _spec(settings.include)
+    patterns = list(settings.exclude) + list(settings.extend_exclude)
+    exclude = _spec(patterns) if patterns else None
+    include = None  # made for the first folder walked
     out = Discovery()
     seen: set[Path] = set()
 
@@ -43,6 +48,8 @@ def discover(paths: list[str], settings: Settings) -> Discovery:
             return p.name
 
     def excluded(p: Path, is_dir: bool) -> bool:
+        if exclude is None:
+            return False
         r = rel(p)
         if is_dir:
             r += "/"
@@ -62,6 +69,8 @@ def discover(paths: list[str], settings: Settings) -> Discovery:
                 out.explicit.add(p)
             continue
         gitignores: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
+        if include is None:
+            include = _spec(settings.include)
         for dirpath, dirnames, filenames in os.walk(p):
             d = Path(dirpath)
             if settings.respect_gitignore and ".gitignore" in filenames:

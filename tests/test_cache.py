@@ -140,3 +140,35 @@ def test_no_cache_writes_nothing(jiaokan, tmp_path, monkeypatch):
     assert not (tmp_path / ".jiaokan_cache").exists()
     assert jiaokan("check", "a.txt", "--select", "WRAP", cwd=tmp_path).code == 0
     assert (tmp_path / ".jiaokan_cache").exists()
+
+
+MACHINERY = ["rapidfuzz", "pathspec", "jiaokan.rules.num.extract", "jiaokan.rules.num.figures",
+             "jiaokan.rules.wrap.analysis"]
+
+
+def test_a_file_checked_from_the_cache_loads_none_of_the_rules_machinery(tmp_path):
+    """Start-up, as a pre-commit hook meets it (one unchanged file): the rules' codes and options
+    are loaded, not their machinery (figure extraction, passage alignment, wrap analysis, the
+    folder walker's patterns): a checked file does load it."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SEED_000
+
+    doc = tmp_path / "report.txt"
+    doc.write_text(SEED_000.read_text(encoding="utf-8"), encoding="utf-8")  # (a repeated passage, slips)
+    script = ("import sys\nfrom jiaokan.cli import main\n"
+              "code = main(['check', sys.argv[1], '--no-progress', '--format', 'concise'])\n"
+              "print(sorted(m for m in sys.argv[2:] if m in sys.modules), code)")
+    env = {k: v for k, v in os.environ.items() if k != "JIAOKAN_NO_CACHE"}
+
+    def loaded() -> str:
+        p = subprocess.run([sys.executable, "-c", script, doc.name, *MACHINERY], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, encoding="utf-8", timeout=300)
+        assert p.returncode == 0, p.stderr
+        return p.stdout.strip().splitlines()[-1]
+
+    assert loaded() == f"{sorted(set(MACHINERY) - {'pathspec'})} 1"  # checked: findings, machinery loaded
+    assert (tmp_path / ".jiaokan_cache").is_dir()
+    assert loaded() == "[] 1"  # from the cache: the same findings, nothing of the machinery

@@ -6,8 +6,6 @@ from collections import defaultdict
 
 from jiaokan import Related, Rule, Severity
 
-from .figures import conflict, document_figures, keys_for, same_measure
-
 OPTIONS = {
     # Extra synonym groups, e.g. [["示范点", "试点"]]; the first word of a group is its name.
     "synonyms": [],
@@ -44,6 +42,8 @@ class ConflictingFigures(Rule):
     options = dict(OPTIONS)
 
     def check(self, document, context):
+        from .figures import conflict, document_figures, keys_for, same_measure  # (loaded on first use)
+
         figures = document_figures(document, keys_for(self.config))
         by_key = defaultdict(list)
         for f in figures:

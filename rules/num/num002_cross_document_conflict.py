@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from jiaokan import Position, Related, Rule, Severity
 
-from .extract import SUMMARY_FIELDS, Figure
-from .figures import compared_value, conflict_candidates, document_figures, keys_for, same_measure, values_conflict
-from .keys import document_period, periods_compatible, scopes_compatible
 from .num001_conflicting_figures import OPTIONS
 
 
@@ -39,6 +37,9 @@ class CrossDocumentConflict(Rule):
     options = dict(OPTIONS)
 
     def collect(self, document, context):
+        from .figures import document_figures, keys_for
+        from .keys import document_period
+
         # Plain tuples: a run of many documents unpickles every summary in the parent process.
         out = []
         for f in document_figures(document, keys_for(self.config)):
@@ -47,6 +48,10 @@ class CrossDocumentConflict(Rule):
         return document_period(document.norm), out
 
     def finish(self, summaries, context):
+        from .extract import Figure
+        from .figures import same_measure
+
+        _KEY, _UNIT = _fields()[:2]
         by_key = defaultdict(list)
         periods = {}
         for path, (period, figures) in summaries:
@@ -86,8 +91,12 @@ class CrossDocumentConflict(Rule):
             )
 
 
-_KEY, _UNIT, _VALUE, _LO, _HI, _KIND, _SCOPE, _TIMES, _ACCUMULATED = map(
-    SUMMARY_FIELDS.index, ("key", "unit", "value", "lo", "hi", "kind", "scope", "times", "accumulated"))
+@lru_cache(maxsize=1)
+def _fields() -> tuple[int, ...]:
+    """Where a summary row holds key, unit, value, lo, hi, kind, scope, times and accumulated."""
+    from .extract import SUMMARY_FIELDS
+
+    return tuple(map(SUMMARY_FIELDS.index, ("key", "unit", "value", "lo", "hi", "kind", "scope", "times", "accumulated")))
 
 
 def _candidate_pairs(group: list, periods: dict[str, str], max_ratio: float) -> list[tuple[int, int]]:
@@ -98,6 +107,10 @@ def _candidate_pairs(group: list, periods: dict[str, str], max_ratio: float) -> 
     period of an undated one's document).
     Such figures fall into one class, and classes are paired instead of figures: over a large
     archive (the same figure in many reports) nine pairs in ten are copies of one figure."""
+    from .figures import compared_value, conflict_candidates, values_conflict
+    from .keys import periods_compatible, scopes_compatible
+
+    _, _, _VALUE, _LO, _HI, _KIND, _SCOPE, _TIMES, _ACCUMULATED = _fields()
     classes: dict[tuple, list[int]] = {}
     for i, (path, (f, _, _)) in enumerate(group):
         ck = (f[_LO], f[_HI], f[_VALUE], f[_KIND], f[_TIMES], f[_ACCUMULATED], f[_SCOPE],

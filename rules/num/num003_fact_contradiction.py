@@ -10,9 +10,6 @@ from jiaokan import Rule, Severity
 from jiaokan.config import tomllib
 from jiaokan.errors import ConfigError
 
-from .extract import parse_value
-from .figures import document_figures, keys_for
-from .keys import AREA_SCOPES, GENERIC_SCOPES, scopes_compatible
 from .num001_conflicting_figures import OPTIONS
 
 
@@ -62,12 +59,17 @@ class FactContradiction(Rule):
     options = dict(OPTIONS)
 
     def _facts(self, context) -> list[Fact]:
+        from .figures import keys_for
+
         return context.resource(("num-facts", id(self)), lambda: load_facts(context.settings, keys_for(self.config)))
 
     def check(self, document, context):
         facts = self._facts(context)
         if not facts:
             return
+        from .figures import document_figures, keys_for
+        from .keys import AREA_SCOPES, GENERIC_SCOPES, scopes_compatible
+
         by_key = {}
         for fact in facts:
             by_key.setdefault(fact.key, []).append(fact)
@@ -107,6 +109,8 @@ def _contradicts(f, fact: Fact, max_ratio: float) -> bool:
 
 
 def load_facts(settings, keys) -> list[Fact]:
+    from .extract import parse_value
+
     table = dict(settings.facts)
     path = None
     if settings.facts_file:
@@ -154,6 +158,8 @@ def extract_command():
     def run(args) -> int:
         from jiaokan.errors import UsageError
         from jiaokan.runner import load_document
+
+        from .figures import document_figures, keys_for
 
         keys = keys_for({})
         seen: dict[str, list[str]] = {}

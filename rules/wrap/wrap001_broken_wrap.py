@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from jiaokan import Edit, Fix, Related, Rule, Severity
 
-from .analysis import analyse, join_edit_text
-
 
 class BrokenWrap(Rule):
     """## What it does
@@ -47,6 +45,8 @@ class BrokenWrap(Rule):
     fixable = True
 
     def check(self, document, context):
+        from .analysis import analyse, join_edit_text  # (loaded on first use)
+
         breaks = analyse(document)["breaks"]
         # Chain consecutive breaks into paragraphs.
         chains: list[list] = []

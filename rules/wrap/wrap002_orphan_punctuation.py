@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from jiaokan import Edit, Fix, Rule, Severity
 
-from .analysis import analyse
-
 
 class OrphanPunctuation(Rule):
     """## What it does
@@ -38,6 +36,8 @@ class OrphanPunctuation(Rule):
     fixable = True
 
     def check(self, document, context):
+        from .analysis import analyse  # (loaded on first use)
+
         info = analyse(document)
         lines = info["lines"]
         index = {cl.number: i for i, cl in enumerate(lines)}

@@ -6,8 +6,6 @@ import regex
 
 from jiaokan import Rule, Severity
 
-from .analysis import INTERNAL, analyse, is_block_shape, is_terminal
-
 _LAST_SENTENCE = regex.compile(r"[^。！？!?；;…]*$")
 
 
@@ -34,6 +32,8 @@ class TruncatedEnding(Rule):
     severity = Severity.WARNING
 
     def check(self, document, context):
+        from .analysis import INTERNAL, analyse, is_block_shape, is_terminal  # (loaded on first use)
+
         info = analyse(document)
         if not info["prose"]:
             return

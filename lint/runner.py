@@ -167,6 +167,15 @@ def _worker_check(fs_path: str, shown: str) -> bytes:
     return _packed(engine.check_one(doc))
 
 
+class _RulesManager(pluggy.PluginManager):
+    """The run's plugin manager. It holds Rule instances only, whose hook implementations are the
+    ``jiaokan_*`` methods of Rule: no other attribute is examined (pluggy examines each one
+    statically, fifty a rule: a tenth of a run from the cache)."""
+
+    def parse_hookimpl_opts(self, plugin, name: str):
+        return super().parse_hookimpl_opts(plugin, name) if name.startswith("jiaokan_") else None
+
+
 class _EarlyStart:
     """A large run's workers, started while its documents are still being read: each document read
     is looked up in the cache, and a miss goes to the workers at once. The pool starts only once
@@ -241,7 +250,7 @@ class Engine:
         self.enabled = registry.enabled_codes(chosen, extra_on, list(settings.ignore) + list(ignore))
         self.context = RunContext(settings)
         self.cache = None  # a jiaokan.cache.Cache, set by the caller to reuse per-file results
-        self.pm = pluggy.PluginManager("jiaokan")
+        self.pm = _RulesManager("jiaokan")
         self.pm.add_hookspecs(hookspecs)
         for code in self.enabled:
             cls = registry.rules[code]

@@ -87,3 +87,20 @@ def test_a_crashing_rule_becomes_an_error_finding(tmp_path):
     assert codes == ["JK002", "XMPL001"]
     crash = next(f for f in r.json["findings"] if f["code"] == "JK002")
     assert "XMPL999 crashed: RuntimeError: boom" in crash["message"]
+
+
+def test_every_enabled_rule_implements_the_three_rule_hooks():
+    """The run's plugin manager looks only at ``jiaokan_*`` attributes of the rules: each rule still
+    implements the document, summary and run hooks, and nothing else."""
+    from pathlib import Path
+
+    from jiaokan.config import Settings
+    from jiaokan.registry import Registry
+    from jiaokan.runner import Engine
+
+    engine = Engine(Settings(root=Path.cwd()), Registry())
+    assert len(engine.enabled) >= 13
+    for code in engine.enabled:
+        rule = engine.pm.get_plugin(code)
+        hooks = sorted(caller.name for caller in engine.pm.get_hookcallers(rule))
+        assert hooks == ["jiaokan_check_document", "jiaokan_check_run", "jiaokan_collect_document"], code

@@ -32,6 +32,7 @@ NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 # A doubled character is a slip only where the lone copy is not one of the commonest words
 # (实事求是是我们党的… is 实事求是 + 是).
 FUNCTION_WORD_FREQ = 300_000
+DOUBLED_MARKS = "，。、；："  # sentence punctuation that one mark of suffices (？？ and ！！ can be emphasis)
 ORPHAN_FREQ = 5000  # a single character rarer than this as a word is an orphan when left alone
 FUNCTION_CHAR_FREQ = 100_000  # 的, 和, 在 …: a "term" that starts or ends with one is a phrase
 CONTEXT = 4
@@ -275,6 +276,16 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             return f"“{wrong}” {rare}; “{right}” occurs {where}"
         return None
 
+    # A punctuation mark typed twice (，， or 。。) is never grammar: an ellipsis is ……, a dash ——,
+    # and three or more marks in a row are a makeshift ellipsis or emphasis, not a slip.
+    for mark in DOUBLED_MARKS:
+        start = text.find(mark * 2)
+        while start >= 0:
+            end = start + 2
+            if (not start or text[start - 1] != mark) and text[end : end + 1] != mark:
+                found.setdefault((start, end), Candidate("doubled", start, end, mark * 2, mark,
+                                                         f"“{mark}” typed twice", "high"))
+            start = text.find(mark * 2, end)
     for wrong, right in misspellings.items():
         if not wrong:
             continue

@@ -7,12 +7,14 @@ from .base import TypoRule
 
 class DoubledCharacter(TypoRule):
     """## What it does
-    Finds a character typed twice, such as 协会会组织 for 协会组织.
+    Finds a character typed twice, such as 协会会组织 for 协会组织, and a punctuation mark typed
+    twice (，， 。。 、、 ；； ：：).
 
     ## Why is this bad?
     Doubled characters slip in when a line is retyped or edited; legitimate reduplications
     (常常, 看看, 研究研究) and words that start with the same character (工会会员) are not
-    reported.
+    reported, nor are …… and —— or three marks in a row (a makeshift ellipsis). Removing a doubled
+    mark is a safe fix.
 
     ## Example
     ```text

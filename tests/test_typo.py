@@ -250,3 +250,13 @@ def test_han_context_is_the_han_suffix_before_and_prefix_after(text, start, leng
     after = regex.match(r"\p{Han}+", text[end : end + 4])
     assert han_context(text, starts, ends, start, end, 4) == (before.group() if before else "",
                                                             after.group() if after else "")
+
+
+def test_no_correction_across_markup(jiaokan, tmp_path):
+    """A spot that only the normalised view joins (a Markdown table's cell boundary) is not
+    corrected: the fix would remove the markup. The same slip in prose is."""
+    p = tmp_path / "a.md"
+    p.write_text("| 单位 | 说明 |\n| --- | --- |\n| 工作报告，| ，并选举 |\n\n审议通过了工作报告，，并选举产生了委员会。\n",
+                 encoding="utf-8")
+    found = findings_of(check_json(jiaokan, p, extra=("--select", "TYPO")), "TYPO")
+    assert [(f["code"], f["start"]["line"], f["data"]["wrong"]) for f in found] == [("TYPO002", 5, "，，")]

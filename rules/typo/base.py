@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jiaokan import Edit, Fix, Rule, Severity
+from jiaokan.document import SPACE_RUN
 
 from .candidates import analyse
 
@@ -67,6 +68,8 @@ class TypoRule(Rule):
             original = document.text[start:end]
             if "\n" in original or "\r" in original:
                 continue  # split by a wrap: WRAP001 comes first
+            if SPACE_RUN.sub("", original) != c.wrong:
+                continue  # markup inside the spot (a table's |, Markdown's **): a fix would remove it
             fix = Fix.safe(Edit(start, end, c.right)) if c.confidence == "high" else Fix.unsafe(Edit(start, end, c.right))
             yield self.finding(
                 document, start, end, self.message(c),

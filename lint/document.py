@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from typing import NamedTuple
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, count
 from operator import add
+from typing import NamedTuple
 
 import regex
 
@@ -189,11 +189,9 @@ class Document:
         text = self.text
         if not text:
             return []
-        if not self.skipped_ranges:
-            return [Line(i, s, e, text[s:e], False)
-                    for i, s, e in zip(range(1, len(self.line_starts) + 1), self.line_starts, self.line_ends)]
-        return [Line(i + 1, s, e, text[s:e], self.is_skipped(s, max(e, s + 1)))
-                for i, (s, e) in enumerate(zip(self.line_starts, self.line_ends))]
+        skips = bool(self.skipped_ranges)  # (most documents skip nothing: no search per line)
+        return [Line(i, s, e, text[s:e], skips and self.is_skipped(s, max(e, s + 1)))
+                for i, s, e in zip(count(1), self.line_starts, self.line_ends)]
 
     # -- the normalised view ----------------------------------------------------------------------
 

@@ -52,13 +52,14 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     jiaokan); cached, as clause edges recur (four in ten, over the national reports' copies)."""
     if not text:
         return ()
-    words = _lang().cut(text)
+    lang = _lang()
+    words = lang.cut(text)
     tags = _TAGS
     if len(tags) > _TAGS_KEPT:
         tags.clear()  # (numbers are words too: the dict would grow with the text)
     for w in words:
         if w not in tags:
-            tags[w] = _lang().pos(w)
+            tags[w] = lang.pos(w)
     return tuple([(w, tags[w]) for w in words])
 
 
@@ -68,7 +69,8 @@ _TAGS_KEPT = 1 << 16
 
 @lru_cache(maxsize=1)
 def _lang():
-    from jiaokan.rules import lang  # (on first use: the lexicon is loaded lazily)
+    """jiaokan.rules.lang, imported on first use (a run from the cache never segments)."""
+    from jiaokan.rules import lang
 
     return lang
 
@@ -83,9 +85,7 @@ class Keys:
                 self.canonical[word] = head
 
     def words(self, text: str) -> list[str]:
-        from jiaokan.rules.lang import cut
-
-        return cut(text) if text else []
+        return _lang().cut(text) if text else []
 
     def normalise(self, key: str) -> str:
         if key in self.canonical:
@@ -230,9 +230,7 @@ STOP_WORDS = {"目前", "其中", "同时", "全省", "全国", "全市", "我�
 
 
 def content_words(sentence: str) -> set[str]:
-    from jiaokan.rules.lang import cut
-
-    return {w for w in cut(_FIGURE_CHARS.sub(" ", sentence))
+    return {w for w in _lang().cut(_FIGURE_CHARS.sub(" ", sentence))
             if len(w) >= 2 and w not in STOP_WORDS and _is_han(w)}
 
 

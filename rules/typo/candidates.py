@@ -122,6 +122,14 @@ def _fits(text: str, start: int, end: int, right: str) -> bool:
     return False
 
 
+def _occurrences(text: str, needle: str):
+    """Where each non-overlapping occurrence of ``needle`` starts, as a regex would find them."""
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + len(needle))
+
+
 def han_context(text: str, starts: list[int], ends: list[int], start: int, end: int, width: int) -> tuple[str, str]:
     """The Han characters right before ``text[start:end]`` and right after it, ``width`` at most
     each side (punctuation and digits end the context), found from the runs of Han characters
@@ -279,23 +287,17 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # A punctuation mark typed twice (，， or 。。) is never grammar: an ellipsis is ……, a dash ——,
     # and three or more marks in a row are a makeshift ellipsis or emphasis, not a slip.
     for mark in DOUBLED_MARKS:
-        start = text.find(mark * 2)
-        while start >= 0:
+        for start in _occurrences(text, mark * 2):
             end = start + 2
             if (not start or text[start - 1] != mark) and text[end : end + 1] != mark:
                 found.setdefault((start, end), Candidate("doubled", start, end, mark * 2, mark,
                                                          f"“{mark}” typed twice", "high"))
-            start = text.find(mark * 2, end)
     for wrong, right in misspellings.items():
-        if not wrong:
-            continue
-        start = text.find(wrong)
-        while start >= 0:  # each non-overlapping occurrence, as a regex would find them
+        for start in _occurrences(text, wrong) if wrong else ():
             end = start + len(wrong)
             if not near_user_word(start, end):
                 found.setdefault((start, end), Candidate("confusable", start, end, wrong, right,
                                                          f"“{wrong}” is a well-known misspelling of “{right}”", "high"))
-            start = text.find(wrong, end)
     # Suspicious windows by their text: where each occurs (run start, run, start and end in the run);
     # windows of whole tokens only, as a correction must not cut a neighbouring word. Also the
     # stretches of three or more single-character tokens (formulas, names, or a broken word), and

@@ -71,7 +71,13 @@ def test_look_and_sound_alikes_and_reduplication(jiaokan, tmp_path):
     # (较少 is a word), although this text uses 少数民族 twice.
     ("完善有利于创新的体制。营造有利于发展的环境。形成有于节约资源的生产方式。\n"
      "支持少数民族地区发展。加大对少数民族的扶持。扶持人口较少民族发展。\n", [("TYPO003", "有于", "有利于")]),
-], ids=["doubled-inside-a-repeated-phrase", "dropped-from-a-word-the-document-uses"])
+    # One other use of 国内生产总值 backs 生产值 as 生产总值 with 总 dropped: 内生 is a word, but 内 is
+    # bound into 国内, so it claims nothing. An idiom used once (不可动摇) does not make 坚持…不动摇 a
+    # slip: prose varies idioms on purpose.
+    ("今年国内生产总值达到新水平。预计明年国内生产值增长百分之七左右。\n"
+     "我们坚持改革开放不动摇。改革开放的地位不可动摇。\n", [("TYPO003", "生产值", "生产总值")]),
+], ids=["doubled-inside-a-repeated-phrase", "dropped-from-a-word-the-document-uses",
+        "one-other-use-of-a-word-but-not-of-an-idiom"])
 def test_the_documents_own_usage_decides(jiaokan, tmp_path, text, expected):
     p = tmp_path / "a.txt"
     p.write_text(text, encoding="utf-8")
@@ -120,7 +126,7 @@ def _plant(rng: random.Random, text: str, kind: str):
 def test_planted_slips():
     """One character of a frequent word transposed, doubled or dropped, four times per report and
     kind. The issue's bar is recall >= 70% at precision >= 90%; measured: transpose 81%, double
-    80%, drop 54% (72% overall) at 100% precision; on another draw of plants (seeds + 100), 74%
+    80%, drop 64% (75% overall) at 100% precision; on another draw of plants (seeds + 100), 79%
     at 100%."""
     totals = {}
     for kind in ("transpose", "double", "drop"):

@@ -43,10 +43,13 @@ COMMON = COMMON_FREQ  # a token this frequent is a real word (lexicon().common),
 DOC_TERM_MIN = 3  # a document term: a string the document uses at least this often
 MAX_TERM = 6  # document terms are counted up to this many characters
 MAX_WINDOW = 4  # a suspicious window: a lone character and a neighbour of up to 3, or a rare token of up to 4
-# A missing character that leaves a non-word, where the document uses the whole word at least
-# twice: the correction need only make its context twice as probable, unless a neighbour claims an
-# edge character (人口较少民族: 较少 is a word, so 少民族 need not be 少数民族 with 数 dropped).
-DOC_EVIDENCE_USES = 2
+# A missing character that leaves a non-word, where the document uses the whole word elsewhere:
+# the correction need only make its context twice as probable, unless a neighbour claims an edge
+# character (人口较少民族: 较少 is a word, so 少民族 need not be 少数民族 with 数 dropped). One other
+# use backs a word (人币 where 人民币 occurs); an idiom needs two, as prose varies idioms on purpose
+# (坚持…不动摇 beside 不可动摇, 尽力为 beside 尽力而为).
+DOC_EVIDENCE_USES = 1
+IDIOM_EVIDENCE_USES = 2
 GAIN_DOC_EVIDENCE = 0.69
 
 
@@ -202,10 +205,14 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
 
     def claimed(c: Candidate) -> bool:
         """An edge character of the spot makes a word of the lexicon with its outer neighbour (较少,
-        however rare jieba counts it): the spot may be segmented another way."""
+        however rare jieba counts it), and that neighbour stands alone in the segmentation (较 in
+        人口较少民族): the spot may be segmented another way. A neighbour bound into a word of its
+        own claims nothing (内 of 国内 in 国内生产值, 水 of 水平 in 对开放水平)."""
         before = text[c.start - 1 : c.start + 1] if c.start else ""
         after = text[c.end - 1 : c.end + 1] if c.end < len(text) else ""
-        return any(len(w) == 2 and frequency(w) > 0 for w in (before, after))
+        if len(before) == 2 and frequency(before) > 0 and len(cut(text[max(0, c.start - CONTEXT) : c.start])[-1]) == 1:
+            return True
+        return len(after) == 2 and frequency(after) > 0 and len(cut(text[c.end : c.end + CONTEXT])[0]) == 1
 
     run_ends: list[int] = []
 
@@ -251,7 +258,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             # The corrected word elsewhere in this document lowers the bar (the document's own
             # vocabulary is the strongest evidence).
             need = GAIN_WITH_EVIDENCE[c.kind] if uses(c.right) else GAIN[c.kind]
-            if c.kind == "missing" and g < need and not frequency(c.wrong) and uses(c.right, DOC_EVIDENCE_USES) and not claimed(c):
+            if (c.kind == "missing" and g < need and not frequency(c.wrong) and not claimed(c)
+                    and uses(c.right, IDIOM_EVIDENCE_USES if c.right in idiom_forms.get(c.wrong, ()) else DOC_EVIDENCE_USES)):
                 need = GAIN_DOC_EVIDENCE
             if g < need:
                 return
@@ -306,6 +314,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     # lexicon offers a correction (or a missing character) for; a swap only where _transposed
     # would try it (a word, or a term of the document).
     index = _edit_index()
+    idiom_forms = lexicon().idioms_minus_one  # dropped-character forms of the lexicon idioms
     keep = window_filter(index, (common, user_words), terms, DOC_TERM_MIN, term_del, DOC_TERM_EVIDENCE)
     windows, single_runs, doubled = token_windows(texts, bases, run_tokens, opening, MAX_WINDOW - 1, keep)
     run_starts = [start for start, _ in single_runs]  # in text order: a binary search finds the one around a spot

@@ -12,6 +12,7 @@ from jiaokan.document import INVISIBLE
 STRIP = " \t\u3000\u00a0" + INVISIBLE
 # What may close a sentence or a heading-like unit at the end of a line.
 TERMINAL = set("。！？!?；;…：:—.")
+SENTENCE_END = set("。！？；")
 CLOSERS = set("”’」』）)》】〕\"'")
 # Lines made only of these are orphaned punctuation (WRAP002).
 ORPHAN = set("。，、；：！？,.;:!?）)」』”’》】")
@@ -67,10 +68,14 @@ def is_orphan(text: str) -> bool:
     return bool(text) and text[0] in ORPHAN and all(ch in ORPHAN for ch in text)
 
 
-def is_block_shape(text: str, raw: str) -> bool:
+def is_block_shape(text: str, raw: str, first: bool = False) -> bool:
     """Lines that are never a wrapped fragment nor its continuation: headings, list items, tables,
-    numbered headings, labels, bylines, dates."""
-    if MD_BLOCK.match(raw) or NUMBERED_HEADING.match(text):
+    numbered headings, labels, bylines, dates. As the ``first`` piece of a break, a numbered line
+    that goes on as prose is a paragraph opened by its heading (（五）做好就业工作。统筹…), which a
+    wrap can cut like any other: a sentence closes inside it, or it ends on a comma."""
+    if MD_BLOCK.match(raw):
+        return True
+    if NUMBERED_HEADING.match(text) and not (first and _goes_on_as_prose(text)):
         return True
     short = len(text) <= 30
     if short and LABEL.match(text):
@@ -80,6 +85,16 @@ def is_block_shape(text: str, raw: str) -> bool:
     if short and DATE_LINE.match(text) and not INTERNAL.search(text[:-1]):
         return True
     return False
+
+
+def _goes_on_as_prose(text: str) -> bool:
+    """A line that a heading does not make: it closes a sentence before its end, or ends on a comma."""
+    return text[-1] in "，、," or any(ch in SENTENCE_END for ch in text[:-1])
+
+
+def ends_mid_number(a: str, b: str) -> bool:
+    """A line that ends on a decimal point the next line's digits continue (4. / 47万亿元)."""
+    return len(a) >= 2 and a[-1] == "." and a[-2].isdigit() and b[:1].isdigit()
 
 
 def content_lines(doc) -> list[tuple[ContentLine, str]]:
@@ -172,8 +187,8 @@ def analyse(doc) -> dict:
     candidates: list[bool] = []
     for i in range(len(prose) - 1):
         (a, araw), (b, braw) = prose[i], prose[i + 1]
-        ok = (i + 1 not in after_orphan and not is_terminal(a.text) and not is_block_shape(a.text, araw)
-              and not is_block_shape(b.text, braw))
+        ok = (i + 1 not in after_orphan and (not is_terminal(a.text) or ends_mid_number(a.text, b.text))
+              and not is_block_shape(a.text, araw, first=True) and not is_block_shape(b.text, braw))
         candidates.append(ok)
     if doc.is_markdown:
         # In Markdown, lines with no blank line between them are one paragraph already (a soft wrap).

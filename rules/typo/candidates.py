@@ -12,6 +12,7 @@ import bisect
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
+from operator import add as add_offsets
 from typing import NamedTuple
 
 from jiaokan.rules.lang import cut, cut_many, han_runs, lexicon
@@ -218,7 +219,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
 
     def gain(c: Candidate) -> float:
         if not run_ends:
-            run_ends.extend(start + len(run) for start, run in zip(bases, texts))
+            run_ends.extend(map(add_offsets, bases, map(len, texts)))
         before, after = han_context(text, bases, run_ends, c.start, c.end, CONTEXT)
         return log_prob(before + c.right + after) - log_prob(before + c.wrong + after)
 

@@ -76,8 +76,12 @@ def test_look_and_sound_alikes_and_reduplication(jiaokan, tmp_path):
     # slip: prose varies idioms on purpose.
     ("今年国内生产总值达到新水平。预计明年国内生产值增长百分之七左右。\n"
      "我们坚持改革开放不动摇。改革开放的地位不可动摇。\n", [("TYPO003", "生产值", "生产总值")]),
+    # Homophones of words the text uses elsewhere (倾辖 for 倾斜, 发步 for 发布): a smaller gain than
+    # a look-alike's does.
+    ("政策向基层倾斜，资金向农村倾斜。继续向困难地区倾辖。\n"
+     "按时发布信息，规范发布程序。及时发步预警。\n", [("TYPO004", "倾辖", "倾斜"), ("TYPO004", "发步", "发布")]),
 ], ids=["doubled-inside-a-repeated-phrase", "dropped-from-a-word-the-document-uses",
-        "one-other-use-of-a-word-but-not-of-an-idiom"])
+        "one-other-use-of-a-word-but-not-of-an-idiom", "a-homophone-of-a-word-the-document-uses"])
 def test_the_documents_own_usage_decides(jiaokan, tmp_path, text, expected):
     p = tmp_path / "a.txt"
     p.write_text(text, encoding="utf-8")
@@ -157,8 +161,9 @@ def test_planted_sound_alikes():
     """A character of a frequent word replaced by a common homophone, leaving a non-word (工做 for
     工作), four times per report. The weakest kind: jieba's unigram model scores a homophone pair of
     single characters (时/际) about as it scores real phrases the lexicon lacks (提质, 带量), so
-    the bar stays high for precision. Measured: 56% found at 100% precision (40–50% on two other
-    draws of plants)."""
+    the bar stays high; lower for a homophone of a word the document uses elsewhere. Measured: 76%
+    found at 100% precision (60–68% on two other draws of plants; 40–56% before homophones had
+    their own bar)."""
     planted, hits, reported, correct = _planted("alike")
     print(f"TYPO planted alike: {hits}/{planted} found (recall {hits / planted:.0%}), "
           f"precision {correct / reported if reported else 1:.0%}")

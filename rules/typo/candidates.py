@@ -23,9 +23,13 @@ from .lexicon import confusable, confusables, frequency, log_prob
 
 RATIO = 100  # the correction must be this many times more frequent in the lexicon
 # ... and make its context this much more probable (natural log) under jieba's word model:
-# log(1000) for a look/sound-alike (many candidates are tried), log(100) for the other edits.
+# 10,000 times for a look/sound-alike (many candidates are tried), 1,000 times for the other edits.
 GAIN = {"confusable": 9.2, "transposed": 6.9, "missing": 6.9}
 GAIN_WITH_EVIDENCE = {"confusable": 9.2, "transposed": 4.6, "missing": 6.9}
+# A homophone (the same toned reading: the slip of a pinyin input method, the commonest way to
+# mistype Chinese) is a likelier slip than a look-alike by four-corner code, which matches many
+# characters: where the document uses the corrected word elsewhere, 3,000 times will do.
+GAIN_HOMOPHONE_WITH_EVIDENCE = 8.0
 # Without the corrected word elsewhere in the document, only an overwhelming gain will do.
 GAIN_ALONE = {"confusable": 11.5, "transposed": 13.8}
 DOC_TERM_EVIDENCE = 5  # a document term backs a missing-character correction from this many uses
@@ -124,6 +128,12 @@ def _fits(text: str, start: int, end: int, right: str) -> bool:
             break
         pos = e
     return False
+
+
+def homophones(wrong: str, right: str) -> bool:
+    """The characters in which ``wrong`` and ``right`` differ share a toned reading (时际, 实际)."""
+    lex = lexicon()
+    return all(set(lex.readings(x)) & set(lex.readings(y)) for x, y in zip(wrong, right) if x != y)
 
 
 def _occurrences(text: str, needle: str):
@@ -259,6 +269,8 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
             # The corrected word elsewhere in this document lowers the bar (the document's own
             # vocabulary is the strongest evidence).
             need = GAIN_WITH_EVIDENCE[c.kind] if uses(c.right) else GAIN[c.kind]
+            if c.kind == "confusable" and uses(c.right) and homophones(c.wrong, c.right):
+                need = GAIN_HOMOPHONE_WITH_EVIDENCE
             if (c.kind == "missing" and g < need and not frequency(c.wrong) and not claimed(c)
                     and uses(c.right, IDIOM_EVIDENCE_USES if c.right in idiom_forms.get(c.wrong, ()) else DOC_EVIDENCE_USES)):
                 need = GAIN_DOC_EVIDENCE

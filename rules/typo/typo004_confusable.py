@@ -12,7 +12,8 @@ class ConfusableCharacter(TypoRule):
 
     ## Why is this bad?
     Input methods pick homophones and OCR picks look-alikes; the result is a non-word that spell
-    checkers of other languages do not see.
+    checkers of other languages do not see. A homophone (the same toned reading) of a word the
+    document uses elsewhere needs less evidence than a look-alike: it is the commonest slip.
 
     ## Example
     ```text

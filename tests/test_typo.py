@@ -80,8 +80,11 @@ def test_look_and_sound_alikes_and_reduplication(jiaokan, tmp_path):
     # a look-alike's does.
     ("政策向基层倾斜，资金向农村倾斜。继续向困难地区倾辖。\n"
      "按时发布信息，规范发布程序。及时发步预警。\n", [("TYPO004", "倾辖", "倾斜"), ("TYPO004", "发步", "发布")]),
+    # 大大 is a word, but the text reads 广大群众 elsewhere: 广大大群众 doubles 大.
+    ("我们要紧紧依靠广大群众，解决广大大群众最关心的问题。\n", [("TYPO002", "大大", "大")]),
 ], ids=["doubled-inside-a-repeated-phrase", "dropped-from-a-word-the-document-uses",
-        "one-other-use-of-a-word-but-not-of-an-idiom", "a-homophone-of-a-word-the-document-uses"])
+        "one-other-use-of-a-word-but-not-of-an-idiom", "a-homophone-of-a-word-the-document-uses",
+        "a-doubled-character-whose-pair-is-a-word"])
 def test_the_documents_own_usage_decides(jiaokan, tmp_path, text, expected):
     p = tmp_path / "a.txt"
     p.write_text(text, encoding="utf-8")

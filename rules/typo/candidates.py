@@ -343,7 +343,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                 and frequency(tok) < FUNCTION_WORD_FREQ
                 and not (nxt and text.count(tok + nxt) >= 2 and pairs()[(tok, nxt)] >= 2)):
             pair = tok + tok
-            if frequency(pair) < COMMON and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1):
+            # A pair that is itself a common word (大大, 明明) is a slip only where the document
+            # reads the corrected way elsewhere (广大群众 beside 广大大群众).
+            if ((frequency(pair) < COMMON or (len(nxt) >= 2 and prev + nxt in text))
+                    and not (nxt and frequency(tok + nxt[:1]) >= COMMON and len(nxt) == 1)):
                 if not (nxt and frequency(tok + nxt) >= MIN_CORRECTION_FREQ):
                     add(Candidate("doubled", base + o - 1, base + o + 1, pair, tok,
                                   f"“{prev}{tok}” repeats “{tok}”: “{prev}” followed by a lone “{tok}”",

@@ -353,8 +353,10 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
                                   "normal"))
         # ... or the next word starts with it (这这些, 起起来).
         if (nxt and len(nxt) >= 2 and nxt[0] == tok and tok not in NUMERALS
-                and frequency(nxt) >= MIN_CORRECTION_FREQ
-                and (terms.get(nxt, 0) >= DOC_TERM_MIN or frequency(nxt) >= COMMON)
+                and ((frequency(nxt) >= MIN_CORRECTION_FREQ
+                      and (terms.get(nxt, 0) >= DOC_TERM_MIN or frequency(nxt) >= COMMON))
+                     # a compound that opens with a common word: 保障机制 (保障), 部门规章 (部门)
+                     or (len(nxt) >= 4 and frequency(nxt[:2]) >= COMMON))
                 and frequency(tok) < FUNCTION_WORD_FREQ
                 and not (prev and (prev[-1] == tok or prev[-1] in NUMERALS))
                 and not (not prev and base + o > 0 and text[base + o - 1].isdigit())):  # 2006年年均

@@ -120,3 +120,11 @@ def test_planted_breaks():
     assert elsewhere == []
     assert recall["hardwrap"] >= 0.95 and recall["orphan"] >= 0.95
     assert recall["cut"] >= 0.85 and recall["truncate"] >= 0.85
+
+
+def test_a_sentence_ending_on_a_year_is_closed(jiaokan, tmp_path):
+    # "2020." closes an English sentence: the next line's digits do not make it a decimal (5. / 47亿元 do).
+    p = tmp_path / "a.txt"
+    p.write_text("The economy grew 5.2%, faster than in 2020.\n2021 saw a recovery, and exports rose.\n",
+                 encoding="utf-8")
+    assert findings_of(check_json(jiaokan, p, extra=("--select", "WRAP")), "WRAP") == []

@@ -13,6 +13,7 @@ STRIP = " \t\u3000\u00a0" + INVISIBLE
 # What may close a sentence or a heading-like unit at the end of a line.
 TERMINAL = set("。！？!?；;…：:—.")
 SENTENCE_END = set("。！？；")
+DECIMAL_TAIL = regex.compile(r"\d+(?:[%％‰]|\p{Han})")
 CLOSERS = set("”’」』）)》】〕\"'")
 # Lines made only of these are orphaned punctuation (WRAP002).
 ORPHAN = set("。，、；：！？,.;:!?）)」』”’》】")
@@ -93,8 +94,9 @@ def _goes_on_as_prose(text: str) -> bool:
 
 
 def ends_mid_number(a: str, b: str) -> bool:
-    """A line that ends on a decimal point the next line's digits continue (4. / 47万亿元)."""
-    return len(a) >= 2 and a[-1] == "." and a[-2].isdigit() and b[:1].isdigit()
+    """A line that ends on a decimal point the next line's digits continue, up to a unit or a Han
+    character (4. / 47万亿元; not an English sentence's "in 2020." / "2021 saw")."""
+    return len(a) >= 2 and a[-1] == "." and a[-2].isdigit() and bool(DECIMAL_TAIL.match(b))
 
 
 def content_lines(doc) -> list[tuple[ContentLine, str]]:

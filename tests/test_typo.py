@@ -84,9 +84,12 @@ def test_look_and_sound_alikes_and_reduplication(jiaokan, tmp_path):
     ("我们要紧紧依靠广大群众，解决广大大群众最关心的问题。\n", [("TYPO002", "大大", "大")]),
     # A lone character before a compound that opens with it and a common word (保障机制, 部门规章).
     ("建立健全资金保保障机制，修订部部门规章。\n", [("TYPO002", "保保", "保"), ("TYPO002", "部部", "部")]),
+    # A classifier reduplicated after 一 is grammar (一张张, 一台台: one by one), not a doubled slip.
+    ("他把课文一遍遍地朗读，把照片一张张地翻看，一台台机器运转起来。\n", []),
 ], ids=["doubled-inside-a-repeated-phrase", "dropped-from-a-word-the-document-uses",
         "one-other-use-of-a-word-but-not-of-an-idiom", "a-homophone-of-a-word-the-document-uses",
-        "a-doubled-character-whose-pair-is-a-word", "doubled-before-a-rare-compound"])
+        "a-doubled-character-whose-pair-is-a-word", "doubled-before-a-rare-compound",
+        "a-reduplicated-classifier"])
 def test_the_documents_own_usage_decides(jiaokan, tmp_path, text, expected):
     p = tmp_path / "a.txt"
     p.write_text(text, encoding="utf-8")

@@ -339,6 +339,7 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         # The previous word ends with this very character. (jieba segmenting 严格/格 rather than
         # 严/格格 has itself rejected a reduplication.)
         if (prev and len(prev) >= 2 and prev[-1] == tok and tok not in NUMERALS
+                and not (len(prev) == 2 and prev[0] in NUMERALS)  # 一遍遍, 一张张: a classifier reduplicated
                 and frequency(prev) >= MIN_CORRECTION_FREQ
                 and frequency(tok) < FUNCTION_WORD_FREQ
                 and not (nxt and text.count(tok + nxt) >= 2 and pairs()[(tok, nxt)] >= 2)):

@@ -1966,14 +1966,9 @@ aligned_with_earlier(PyObject *self, PyObject *args)
             goto done;
         }
         Py_ssize_t ny;
-        if (!PyList_Check(mine) || PyList_GET_SIZE(mine) > max_per) {
-            if (!PyList_Check(mine)) {
-                PyErr_SetString(PyExc_TypeError, "aligned_with_earlier: positions must be lists");
-                goto done;
-            }
+        if (PyList_Check(mine) && PyList_GET_SIZE(mine) > max_per)
             continue;
-        }
-        if (positions_of(mine, py, &ny) < 0)
+        if (positions_of(mine, py, &ny) < 0) /* (a TypeError when not a list) */
             goto done;
         Py_ssize_t pos = 0;
         PyObject *dkey, *theirs;
@@ -2202,8 +2197,6 @@ done:
 
 /* ---- char_runs ---- */
 
-/* The maximal runs of ``text`` whose characters all lie in one of ``ranges`` (a bytes object of
- * native uint32 pairs first, last: sorted, not overlapping): (starts, runs), two lists. */
 /* 0 when the buffer holds ranges as in_ranges takes them (pairs of native uint32 first, last,
  * sorted, not overlapping), else -1 with a ValueError in the name of ``who``. */
 static int
@@ -2238,6 +2231,8 @@ in_ranges(const uint32_t *r, Py_ssize_t nr, uint32_t c)
     return a > 0 && c <= r[2 * (a - 1) + 1];
 }
 
+/* The maximal runs of ``text`` whose characters all lie in one of ``ranges`` (a bytes object of
+ * native uint32 pairs first, last: sorted, not overlapping): (starts, runs), two lists. */
 static PyObject *
 char_runs(PyObject *self, PyObject *args)
 {

@@ -13,6 +13,7 @@ STRIP = " \t\u3000\u00a0" + INVISIBLE
 # What may close a sentence or a heading-like unit at the end of a line.
 TERMINAL = set("。！？!?；;…：:—.")
 SENTENCE_END = set("。！？；")
+COMMAS = set("，、,")  # a line ending on one goes on
 DECIMAL_TAIL = regex.compile(r"\d+(?:[%％‰]|\p{Han})")
 CLOSERS = set("”’」』）)》】〕\"'")
 # Lines made only of these are orphaned punctuation (WRAP002).
@@ -90,7 +91,7 @@ def is_block_shape(text: str, raw: str, first: bool = False) -> bool:
 
 def _goes_on_as_prose(text: str) -> bool:
     """A line that a heading does not make: it closes a sentence before its end, or ends on a comma."""
-    return text[-1] in "，、," or any(ch in SENTENCE_END for ch in text[:-1])
+    return text[-1] in COMMAS or any(ch in SENTENCE_END for ch in text[:-1])
 
 
 def ends_mid_number(a: str, b: str) -> bool:
@@ -138,7 +139,7 @@ def score_break(a: ContentLine, b: ContentLine, b_next_is_fragment: bool, a_cont
         score += 2
         why.append("the line is itself the continuation of a broken line")
     at, bt = a.text, b.text
-    if at[-1] in "，、,":
+    if at[-1] in COMMAS:
         score += 3
         why.append("the line ends with a comma")
     if bt[0] in CONTINUES:

@@ -1,4 +1,5 @@
-"""Atomic file writes: a temporary file in the same folder, fsynced, then renamed over the target."""
+"""Atomic file writes (a temporary file in the same folder, fsynced, then renamed over the target),
+and the per-machine cache folder."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def cache_home() -> Path:
+    """The per-machine cache folder (``$JIAOKAN_CACHE_HOME``, else ``$XDG_CACHE_HOME/jiaokan``, else
+    ``~/.cache/jiaokan``): the lexicon store and the index of installed rule packs."""
+    base = os.environ.get("JIAOKAN_CACHE_HOME") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jiaokan")
+    return Path(base)

@@ -104,3 +104,56 @@ def test_every_enabled_rule_implements_the_three_rule_hooks():
         rule = engine.pm.get_plugin(code)
         hooks = sorted(caller.name for caller in engine.pm.get_hookcallers(rule))
         assert hooks == ["jiaokan_check_document", "jiaokan_check_run", "jiaokan_collect_document"], code
+
+
+def _registry_codes(env: dict) -> tuple[list[str], bool]:
+    """The rule codes a fresh process's Registry finds, and whether it imported importlib.metadata."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, json; from jiaokan.registry import Registry; r = Registry(); "
+            "print(json.dumps([sorted(r.rules), 'importlib.metadata' in sys.modules]))")
+    p = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, **env), capture_output=True, text=True,
+                       timeout=120)
+    assert p.returncode == 0, p.stderr
+    return tuple(json.loads(p.stdout))
+
+
+def test_rule_packs_are_found_from_an_index_that_installs_and_removals_refresh(tmp_path):
+    """The second run takes the rule packs from the index (importlib.metadata is not imported); a
+    pack installed into a folder on sys.path afterwards, or removed, is seen at once."""
+    import shutil
+
+    env = _install_pack(tmp_path)
+    dist = tmp_path / "site" / "xmpl_pack-0.1.dist-info"
+    aside = tmp_path / "aside.dist-info"
+    dist.rename(aside)  # the folder is on sys.path, the pack not installed yet
+    env["JIAOKAN_CACHE_HOME"] = str(tmp_path / "cache")
+    codes, scanned = _registry_codes(env)
+    assert scanned and "TYPO001" in codes and "XMPL001" not in codes
+    assert list((tmp_path / "cache").glob("entry-points-*.json"))
+    codes, scanned = _registry_codes(env)
+    assert not scanned and "TYPO001" in codes and "XMPL001" not in codes
+    aside.rename(dist)  # installed
+    codes, scanned = _registry_codes(env)
+    assert scanned and "XMPL001" in codes
+    codes, scanned = _registry_codes(env)
+    assert not scanned and "XMPL001" in codes
+    shutil.rmtree(dist)  # removed
+    codes, scanned = _registry_codes(env)
+    assert "XMPL001" not in codes and "TYPO001" in codes
+
+
+def test_a_damaged_or_unwritable_rule_pack_index_is_no_error(tmp_path):
+    env = {"JIAOKAN_CACHE_HOME": str(tmp_path)}
+    codes, _ = _registry_codes(env)
+    [index] = tmp_path.glob("entry-points-*.json")
+    index.write_text('{"stamp": [1, 2', encoding="utf-8")
+    again, scanned = _registry_codes(env)
+    assert scanned and again == codes and "TYPO001" in codes
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    codes, scanned = _registry_codes({"JIAOKAN_CACHE_HOME": str(blocker / "sub")})
+    assert scanned and "TYPO001" in codes

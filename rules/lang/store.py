@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from jiaokan.fsutil import cache_home
+
 FORMAT = 11
 # Words that may be suggested as corrections: four characters or more from this count in jieba's
 # corpus (idioms are rare there: 日晒雨淋 has 10), two or three characters from the second.
@@ -32,12 +34,6 @@ MIN_SUGGEST_FREQ = 5
 MIN_SUGGEST_SHORT_FREQ = 50
 # A word this frequent in jieba's corpus is common: TYPO takes it as a real word wherever it stands.
 COMMON_FREQ = 1000
-
-
-def cache_home() -> Path:
-    base = os.environ.get("JIAOKAN_CACHE_HOME") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jiaokan")
-    return Path(base)
 
 
 def _location(name: str) -> Path | None:

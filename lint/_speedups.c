@@ -2290,6 +2290,93 @@ done:
     return result;
 }
 
+/* ---- map_chars ---- */
+
+#define MAP_LIMIT 0x40000 /* characters from here on are never mapped (no Han character is) */
+
+/* ``text`` with each character that is a ``from`` of ``pairs`` (bytes of native uint32 pairs from,
+ * to; sorted by from, each from once) replaced by its ``to``: the same length. ``text`` itself (the
+ * same object) when none of its characters is mapped. */
+static PyObject *
+map_chars(PyObject *self, PyObject *args)
+{
+    PyObject *text, *result = NULL;
+    Py_buffer pv;
+    if (!PyArg_ParseTuple(args, "Uy*", &text, &pv))
+        return NULL;
+    uint64_t *seen = NULL;
+    const uint32_t *pairs = pv.buf;
+    Py_ssize_t np = pv.len / 8;
+    if (pv.len % 8) {
+        PyErr_SetString(PyExc_ValueError, "map_chars: pairs must be pairs of uint32");
+        goto done;
+    }
+    for (Py_ssize_t i = 1; i < np; i++) {
+        if (pairs[2 * i] <= pairs[2 * i - 2]) {
+            PyErr_SetString(PyExc_ValueError, "map_chars: pairs must be sorted by their first, each once");
+            goto done;
+        }
+    }
+    if (READY(text) < 0)
+        goto done;
+    /* One bit per character below MAP_LIMIT: whether it is a ``from`` (most characters are not). */
+    if (!(seen = PyMem_Calloc(MAP_LIMIT / 64, sizeof(uint64_t)))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < np; i++) {
+        uint32_t from = pairs[2 * i], to = pairs[2 * i + 1];
+        if (from >= MAP_LIMIT || to > 0x10FFFF) {
+            PyErr_SetString(PyExc_ValueError, "map_chars: a pair out of range");
+            goto done;
+        }
+        seen[from >> 6] |= (uint64_t)1 << (from & 63);
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), first = -1;
+    for (Py_ssize_t i = 0; i < n && first < 0; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < MAP_LIMIT && (seen[c >> 6] >> (c & 63) & 1))
+            first = i;
+    }
+    if (first < 0) {
+        Py_INCREF(text);
+        result = text;
+        goto done;
+    }
+    /* Built in UCS-4, then made a str of the narrowest kind (a str must be: equality tests kinds). */
+    Py_UCS4 *buf = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(Py_UCS4));
+    if (!buf) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (i >= first && c < MAP_LIMIT && (seen[c >> 6] >> (c & 63) & 1)) {
+            Py_ssize_t a = 0, b = np;
+            while (a < b) { /* the pair whose from is c */
+                Py_ssize_t m = (a + b) / 2;
+                if (pairs[2 * m] < c)
+                    a = m + 1;
+                else
+                    b = m;
+            }
+            c = pairs[2 * a + 1];
+        }
+        buf[i] = c;
+    }
+    PyObject *out = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+    PyMem_Free(buf);
+    if (!out)
+        goto done;
+    result = out;
+done:
+    PyMem_Free(seen);
+    PyBuffer_Release(&pv);
+    return result;
+}
+
 /* ---- count_tokens ---- */
 
 static PyObject *
@@ -2859,6 +2946,9 @@ static PyMethodDef methods[] = {
     {"char_runs", char_runs, METH_VARARGS,
      "char_runs(text, ranges) -> (starts, runs): the maximal runs of the characters in ranges (bytes of "
      "native uint32 pairs first, last; sorted) and where each starts."},
+    {"map_chars", map_chars, METH_VARARGS,
+     "map_chars(text, pairs) -> text with each character that is a first of pairs (bytes of native uint32 "
+     "pairs from, to; sorted) replaced by its second; text itself when none is."},
     {"count_tokens", count_tokens, METH_VARARGS,
      "count_tokens(run_tokens, common, terms, max_open, min_uses, word_min, word_max) -> (counts, opening, words): "
      "TYPO's token counts, the tokens that open windows, and the common words of the document (see jiaokan.speedups)."},

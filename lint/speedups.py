@@ -399,6 +399,16 @@ def py_word_view(text: str, ranges: bytes, skipped, opens: str, ends: str) -> tu
     return "".join(parts), starts, offsets, sent_start, sent_end
 
 
+def py_map_chars(text: str, pairs: bytes) -> str:
+    """``text`` with each character that is a first of ``pairs`` (native uint32 pairs from, to,
+    sorted by from) replaced by its second: the same length; ``text`` itself when none is."""
+    values = array("I")
+    values.frombytes(pairs)
+    table = dict(zip(values[::2], map(chr, values[1::2])))
+    out = text.translate(table)
+    return text if out == text else out
+
+
 def py_repeated_pairs(hashes, positions, max_per: int) -> list[tuple[int, int]]:
     """The pairs ``(p, q)``, ``p`` before ``q``, of the positions of each value that occurs 2 to
     ``max_per`` times in ``hashes`` (``positions`` beside them): values in order of first
@@ -532,6 +542,7 @@ if _native is not None:
     aligned_with_earlier = _native.aligned_with_earlier
     split_at = _native.split_at
     count_tokens = _native.count_tokens
+    map_chars = _native.map_chars
 
     def word_view(text: str, ranges: bytes, skipped, opens: str, ends: str) -> tuple[str, array, array, array, array]:
         view, raw_starts, raw_offsets, raw_sent_start, raw_sent_end = _native.word_view(text, ranges, skipped, opens, ends)
@@ -576,6 +587,7 @@ else:
     aligned_with_earlier = py_aligned_with_earlier
     split_at = py_split_at
     count_tokens = py_count_tokens
+    map_chars = py_map_chars
     word_view = py_word_view
     winnow = py_winnow
     ranges = py_ranges

@@ -607,3 +607,29 @@ def array_bytes(values):
     from array import array
 
     return array("I", values).tobytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="情況况後后著乾a1，𠀀𪚥\0 ", max_size=40))
+@example("")
+@example("況")
+@example("a")
+def test_map_chars_is_its_definition(text):
+    """Each mapped character replaced, one for one; the text itself when none is; from C the same
+    str, of the narrowest kind (so equal to and hashed as the str Python makes)."""
+    from jiaokan.rules.lang.script import _to_simplified
+
+    pairs = array_bytes([x for a, b in sorted([("況", "况"), ("後", "后"), ("𪚥", "一")]) for x in (ord(a), ord(b))])
+    expected = text.replace("況", "况").replace("後", "后").replace("𪚥", "一")
+    got = speedups.py_map_chars(text, pairs)
+    assert got == expected and (got is text) == (expected == text)
+    if speedups.NATIVE:
+        from jiaokan import _speedups
+
+        native_got = _speedups.map_chars(text, pairs)
+        assert native_got == expected and hash(native_got) == hash(expected)
+        assert (native_got is text) == (expected == text)
+        assert _speedups.map_chars(text, _to_simplified()) == speedups.py_map_chars(text, _to_simplified())
+        for bad in (b"\1\0\0\0", array_bytes([5, 4, 5, 6]), array_bytes([0x40000, 1])):
+            with pytest.raises(ValueError):
+                _speedups.map_chars(text, bad)

@@ -302,3 +302,52 @@ def test_no_correction_across_markup(jiaokan, tmp_path):
                  encoding="utf-8")
     found = findings_of(check_json(jiaokan, p, extra=("--select", "TYPO")), "TYPO")
     assert [(f["code"], f["start"]["line"], f["data"]["wrong"]) for f in found] == [("TYPO002", 5, "，，")]
+
+
+def _traditional(text: str) -> str:
+    from jiaokan.rules.lang.script import traditional
+
+    return "".join(map(traditional, text))
+
+
+def _typo_places(engine, name: str, text: str) -> set[tuple]:
+    return {(f.start.offset, f.end.offset, f.code, f.fix.edits[0].replacement)
+            for f in engine.check_documents({name: Document(name, text)})}
+
+
+@pytest.mark.slow
+def test_traditional_text_reads_as_its_simplified_original():
+    """A report in traditional characters (情況 for 情况: to jieba's simplified lexicon an unknown
+    word) gives the TYPO findings of its simplified original, at the same places; so does each
+    report with a slip planted in it, the fix in the traditional characters (鞏固 -> 固鞏 gets 鞏固,
+    not 巩固)."""
+    engine = Engine(Settings(root=Path.cwd()), Registry(), select=["TYPO"])
+    rng = random.Random(11)
+    compared = 0
+    for path in sorted(need(GOV).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        versions = [text] + [made[0] for made in (_plant(rng, text, kind) for kind in ("transpose", "double", "drop"))
+                             if made is not None]
+        for simplified_text in versions:
+            trad = _traditional(simplified_text)
+            assert trad != simplified_text
+            expected = {(a, b, code, _traditional(fix)) for a, b, code, fix in _typo_places(engine, path.name, simplified_text)}
+            assert _typo_places(engine, path.name, trad) == expected, path.name
+            compared += 1
+    assert compared >= 4 * 21 - 3
+
+
+def test_traditional_forms_are_not_slips_and_a_slip_among_them_is_fixed_in_kind():
+    text = ("現在，我代表國務院，向大會報告政府工作。過去一年，經濟運行保持在合理區間，"
+            "就業形勢總體穩定，發展質量穩步提升，各項工作取得新的進展。我們堅持穩中求進工作總基調，"
+            "統籌推進疫情防控和經濟社會發展，人民生活水平持續提高，改革開放取得重大進展。")
+    engine = Engine(Settings(root=Path.cwd()), Registry(), select=["TYPO"])
+    assert _typo_places(engine, "a.txt", text) == set()
+    # (the text, the slip, the spot, the rule, the fix)
+    for right, wrong, spot, code, fix in (("就業形勢", "就業業形勢", "業業", "TYPO002", "業"),
+                                          ("政府工作", "政府作工", "作工", "TYPO001", "工作"),
+                                          # 盡 typed for 進: the new character in traditional form too
+                                          ("重大進展", "重大盡展", "盡展", "TYPO004", "進展")):
+        slip = text.replace(right, wrong)
+        at = slip.index(wrong) + wrong.index(spot)
+        assert (at, at + len(spot), code, fix) in _typo_places(engine, "a.txt", slip), wrong

@@ -24,7 +24,9 @@ COMMON_DOC = """
 Proper names, reduplications (常常, 研究研究), numbers and dates, parallel formulas (宜居宜业,
 懒政怠政), forms the document uses more than once, and words listed in the `words` option. Nothing
 is suggested unless the correction is far more frequent in the lexicon or used in the document
-itself, and makes the sentence far more probable under jieba's word model.
+itself, and makes the sentence far more probable under jieba's word model. Text in traditional
+characters is read in its simplified form (情況 is 情况, not a slip), and a correction there is
+given in traditional characters.
 
 ## Fix safety
 The suggested correction is an unsafe fix: it is right far more often than not, but a name or a

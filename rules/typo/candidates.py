@@ -16,6 +16,7 @@ from operator import add as add_offsets
 from typing import NamedTuple
 
 from jiaokan.rules.lang import cut, cut_many, han_runs, lexicon
+from jiaokan.rules.lang.script import ambiguous, simplified, traditional
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 from jiaokan.speedups import count_tokens, edit_index, repeated_grams, token_windows, window_filter, window_options
 
@@ -165,7 +166,12 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
     cached = doc.cache.get(key)
     if cached is not None:
         return cached
-    text = doc.norm
+    # The text as the lexicon reads it: traditional characters in their simplified forms (情況 is
+    # 情况 spelt the traditional way, not a slip), one for one; the candidates go back to the
+    # document's own characters at the end.
+    original = doc.norm
+    text = simplified(original)
+    user_words = frozenset(map(simplified, user_words))
     bases, texts = han_runs(text)  # the runs of Han characters, and where each starts
     terms = _doc_terms(texts)
     # Segmented and counted once: checking evidence must never re-segment the text for a candidate.
@@ -384,8 +390,34 @@ def analyse(doc, user_words: frozenset[str] = frozenset(), extra_misspellings: t
         if kept and c.start < kept[-1].end:
             continue
         kept.append(c)
+    if text is not original:
+        kept = [_in_script(c, original, text) for c in kept]
+        kept = [c for c in kept if c is not None]
     doc.cache[key] = kept
     return kept
+
+
+SCRIPT_CONTEXT = 10  # characters each side of a spot that tell which script the text is in there
+
+
+def _in_script(c: Candidate, original: str, view: str) -> Candidate | None:
+    """``c``, found on the simplified ``view`` of ``original``, in the document's own characters: the
+    spot as the document writes it, and the correction keeping the document's characters where it
+    keeps the spot's, its new ones in traditional form where the text around the spot is in
+    traditional characters (情兄 -> 情況, not 情况). None where, in such text, the spot holds a
+    character that may be a traditional form or a character of its own (夥伴, 徵信: the view keeps
+    夥 and 徵, which the lexicon reads as the rare characters they are in simplified text)."""
+    wrong = original[c.start : c.end]
+    a, b = max(0, c.start - SCRIPT_CONTEXT), c.end + SCRIPT_CONTEXT
+    if original[a:b] == view[a:b]:
+        return c  # no traditional character near this spot
+    if any(map(ambiguous, wrong)):
+        return None
+    kept: dict[str, list[str]] = {}
+    for s, o in zip(c.wrong, wrong):
+        kept.setdefault(s, []).append(o)
+    right = "".join(kept[ch].pop(0) if kept.get(ch) else traditional(ch) for ch in c.right)
+    return c._replace(wrong=wrong, right=right)
 
 
 OPTIONS_CACHE = 1 << 18  # windows whose options are kept (the cache starts over when full)

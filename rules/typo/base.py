@@ -22,7 +22,7 @@ COMMON_DOC = """
 
 ## What is not reported
 Proper names, reduplications (常常, 研究研究), numbers and dates, parallel formulas (宜居宜业,
-懒政怠政), forms the document uses more than once, and words listed in the `words` option. Nothing
+懒政怠政, 量大面广), forms the document uses more than once, and words listed in the `words` option. Nothing
 is suggested unless the correction is far more frequent in the lexicon or used in the document
 itself, and makes the sentence far more probable under jieba's word model. Text in traditional
 characters is read in its simplified form (情況 is 情况, not a slip), and a correction there is

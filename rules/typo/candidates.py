@@ -15,7 +15,7 @@ from itertools import chain
 from operator import add as add_offsets
 from typing import NamedTuple
 
-from jiaokan.rules.lang import cut, cut_many, han_runs, lexicon
+from jiaokan.rules.lang import cut, cut_many, han_runs, lexicon, pos
 from jiaokan.rules.lang.script import ambiguous, simplified, traditional
 from jiaokan.rules.lang.store import COMMON_FREQ, MIN_SUGGEST_FREQ, MIN_SUGGEST_SHORT_FREQ
 from jiaokan.speedups import count_tokens, edit_index, repeated_grams, token_windows, window_filter, window_options
@@ -42,6 +42,7 @@ DOUBLED_MARKS = "，。、；："  # sentence punctuation that one mark of suffi
 ORPHAN_FREQ = 5000  # a single character rarer than this as a word is an orphan when left alone
 FUNCTION_CHAR_FREQ = 100_000  # 的, 和, 在 …: a "term" that starts or ends with one is a phrase
 CONTEXT = 4
+CONTENT_TAGS = frozenset("nva")  # nouns, verbs, adjectives (jieba's tags of single characters)
 # The least frequent correction, as the lexicon store picks the suggestible words (the two must agree):
 MIN_CORRECTION_FREQ = MIN_SUGGEST_SHORT_FREQ  # 50, for two or three characters
 MIN_IDIOM_FREQ = MIN_SUGGEST_FREQ  # 5 from four characters: idioms are rare in jieba's counts (日晒雨淋: 10)
@@ -88,14 +89,29 @@ def known_misspellings() -> dict[str, str]:
 
 
 def _parallel(text: str, a: int, b: int) -> bool:
-    """A two-character window in a parallel structure: ABAC (宜居宜业, 优进优出) or ABCB (懒政怠政)."""
+    """A two-character window in a parallel structure: ABAC (宜居宜业, 优进优出), ABCB (懒政怠政), or
+    two halves of a formula whose characters pair off by part of speech (量大面广: noun and adjective,
+    twice), the other half no common word either."""
     if b - a != 2:
         return False
     c0, c1 = text[a], text[a + 1]
     before = text[a - 2 : a] if a >= 2 else ""
     after = text[b : b + 2]
-    return (len(before) == 2 and (before[0] == c0 or before[1] == c1)) or (
-        len(after) == 2 and (after[0] == c0 or after[1] == c1))
+    return (len(before) == 2 and (before[0] == c0 or before[1] == c1 or _pos_pair(text, a - 2))) or (
+        len(after) == 2 and (after[0] == c0 or after[1] == c1 or _pos_pair(text, a)))
+
+
+def _pos_pair(text: str, p: int) -> bool:
+    """``text[p:p + 4]`` is a four-character formula of two halves whose characters pair off by part
+    of speech (量大面广): the first characters of the halves share one, and so do the second ones, a
+    different one; each character a word of its own, neither half a common word, and the formula
+    bound to no word on either side (有制起业 in 公有制起业 is no formula: 公有 is a word)."""
+    x, y = text[p : p + 2], text[p + 2 : p + 4]
+    tags = [pos(ch) for ch in x + y]
+    return (tags[0] == tags[2] != tags[1] == tags[3] and all(t in CONTENT_TAGS for t in tags)
+            and max(frequency(x), frequency(y)) < MIN_CORRECTION_FREQ
+            and (p == 0 or frequency(text[p - 1 : p + 1]) < MIN_CORRECTION_FREQ)
+            and frequency(text[p + 3 : p + 5]) < MIN_CORRECTION_FREQ)
 
 
 @lru_cache(maxsize=65536)

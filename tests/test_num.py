@@ -327,3 +327,15 @@ def test_a_figure_survives_its_summary():
     assert back.sentence == "" and back.words == fig.words
     back.sentence = fig.sentence
     assert back == fig
+
+
+def test_two_sentences_of_a_specific_key_alone_share_their_context(jiaokan, tmp_path):
+    """Sentences that hold nothing but a specific measure and its figure (居民消费价格上涨2.1%。) have
+    all their context in common: two such with different figures conflict, unless their years differ."""
+    p = tmp_path / "a.txt"
+    p.write_text("过去一年，经济运行总体平稳。\n\n居民消费价格上涨2.1%。\n\n城镇新增就业1361万人。\n\n"
+                 "居民消费价格上涨1.7%。\n", encoding="utf-8")
+    found = findings_of(check_json(jiaokan, p, extra=("--select", "NUM")), "NUM")
+    assert [(f["code"], f["data"]["values"]) for f in found] == [("NUM001", ["2.1%", "1.7%"])]
+    p.write_text("2018年，居民消费价格上涨2.1%。\n\n2019年，居民消费价格上涨1.7%。\n", encoding="utf-8")
+    assert findings_of(check_json(jiaokan, p, extra=("--select", "NUM")), "NUM") == []

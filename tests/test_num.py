@@ -339,3 +339,14 @@ def test_two_sentences_of_a_specific_key_alone_share_their_context(jiaokan, tmp_
     assert [(f["code"], f["data"]["values"]) for f in found] == [("NUM001", ["2.1%", "1.7%"])]
     p.write_text("2018年，居民消费价格上涨2.1%。\n\n2019年，居民消费价格上涨1.7%。\n", encoding="utf-8")
     assert findings_of(check_json(jiaokan, p, extra=("--select", "NUM")), "NUM") == []
+
+
+def test_a_restated_enumeration_conflicts_only_where_a_value_changed(jiaokan, tmp_path):
+    """A sentence that gives several values of one measure (16% and 10%, lowered to 13% and 9%),
+    restated with one of them changed: only that one conflicts; a value the other sentence also
+    gives (9% beside 13%) is no contradiction."""
+    first = "深化增值税改革，将制造业等行业现行16%的税率降至13%，将交通运输业、建筑业等行业现行10%的税率降至9%。"
+    p = tmp_path / "a.txt"
+    p.write_text(first + "\n\n确保主要行业税负明显降低。\n\n" + first.replace("降至13%", "降至12%") + "\n", encoding="utf-8")
+    found = findings_of(check_json(jiaokan, p, extra=("--select", "NUM")), "NUM")
+    assert [(f["code"], f["data"]["values"]) for f in found] == [("NUM001", ["13%", "12%"])]

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"  # 一百三十五点七: 点 is the decimal point
 MULTIPLIER = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
 # Units and classifiers, longest first. Value: (unit class, factor to the class's base unit).
 UNITS: dict[str, tuple[str, float]] = {
@@ -36,13 +36,14 @@ UNITS: dict[str, tuple[str, float]] = {
 }
 _UNIT_ALT = "|".join(regex.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 FIGURE = regex.compile(
-    rf"(?P<num>{ARABIC}|{CHINESE})"
+    rf"(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})"  # 百分之五: 5%
     rf"(?:(?P<sep>至|到|-|—|～|~)(?P<num2>{ARABIC}|{CHINESE}))?"
     rf"(?P<approx1>余|多)?(?P<mult>{MULTIPLIER})?(?P<approx2>余|多)?"
     rf"(?P<unit>{_UNIT_ALT})?"
     rf"(?P<post>以上|以下|左右|上下|以内|之多)?"
 )
 _UNIT = FIGURE.groupindex["unit"]
+_PCT = FIGURE.groupindex["pct"]
 _ARABIC_FULL = regex.compile(ARABIC)
 _LATIN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LATIN_OR_DIGIT_CHARS = _LATIN_CHARS | frozenset("0123456789.")
@@ -126,6 +127,12 @@ SUMMARY_FIELDS = tuple(f.name for f in fields(Figure) if f.name != "sentence")
 
 
 def _cn_to_number(s: str) -> float | None:
+    if "点" in s:  # 一百三十五点七: the whole part, then the digits after the point one by one
+        whole, _, fraction = s.partition("点")
+        value = _cn_to_number(whole)
+        if value is None or not fraction or not all(c in CN_DIGITS for c in fraction):
+            return None
+        return value + float("0." + "".join(str(CN_DIGITS[c]) for c in fraction))
     if not s:
         return None
     if all(c in CN_DIGITS for c in s):
@@ -160,8 +167,11 @@ def _number(s: str) -> tuple[float, float] | None:
     v = _cn_to_number(s)
     if v is None:
         return None
-    # The place value of a Chinese numeral's last digit: 一百二十 -> 10, 三千 -> 1000, 十五 -> 1.
-    if s[-1] in CN_UNITS:
+    # The place value of a Chinese numeral's last digit: 一百二十 -> 10, 三千 -> 1000, 十五 -> 1,
+    # 五点二 -> 0.1.
+    if "点" in s:
+        step = 10.0 ** -len(s.partition("点")[2])
+    elif s[-1] in CN_UNITS:
         step = CN_UNITS[s[-1]]
     elif len(s) >= 2 and s[-2] in CN_UNITS:
         step = CN_UNITS[s[-2]] / 10
@@ -285,9 +295,13 @@ def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> li
     key_for = keys.key_for
     times_of: dict[tuple[int, int], tuple[str, ...]] = {}
     for m in FIGURE.finditer(text):
-        if not m.group(_UNIT):
+        if not (m.group(_UNIT) or m.group(_PCT)):
             continue  # a bare number: nothing to key it by (as _excluded says)
-        num, _, num2, approx1, mult_s, approx2, unit, post = m.groups()
+        pct, num, _, num2, approx1, mult_s, approx2, unit, post = m.groups()
+        if pct:
+            if unit or mult_s:
+                continue  # 百分之五十万: no percentage
+            unit = "%"
         s, e = m.span()
         if _excluded(text, s, e, num, mult_s, unit) or _in_quotes(text, s):
             continue
@@ -348,14 +362,15 @@ def parse_value(text: str) -> tuple[float, float, float, str, bool] | None:
     prefix_m = _PREFIX_AT_START.match(text)
     prefix = prefix_m.group() if prefix_m else ""
     m = FIGURE.fullmatch(text[len(prefix):])
-    if not m or not m.group("unit") and not m.group("mult"):
+    if not m or not m.group("unit") and not m.group("mult") and not m.group("pct"):
         return None
     parsed = _number(m.group("num"))
     if parsed is None:
         return None
     value, step = parsed
     hi_value = _number(m.group("num2"))[0] if m.group("num2") and _number(m.group("num2")) else None
-    unit_class, factor = UNITS.get(m.group("unit") or "", (m.group("unit") or "", 1.0))
+    unit = "%" if m.group("pct") else m.group("unit") or ""
+    unit_class, factor = UNITS.get(unit, (unit, 1.0))
     scale = MULT_VALUE.get(m.group("mult") or "", 1.0) * factor
     lo, hi, approx = _interval(value, step, scale, m.group("approx1") or m.group("approx2") or "",
                                m.group("post") or "", prefix, hi_value)

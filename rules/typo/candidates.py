@@ -420,7 +420,7 @@ def _in_script(c: Candidate, original: str, view: str) -> Candidate | None:
     """``c``, found on the simplified ``view`` of ``original``, in the document's own characters: the
     spot as the document writes it, and the correction keeping the document's characters where it
     keeps the spot's, its new ones in traditional form where the text around the spot is in
-    traditional characters (情兄 -> 情況, not 情况). None where, in such text, the spot holds a
+    traditional characters (盡展 -> 進展, not 进展). None where, in such text, the spot holds a
     character that may be a traditional form or a character of its own (夥伴, 徵信: the view keeps
     夥 and 徵, which the lexicon reads as the rare characters they are in simplified text)."""
     wrong = original[c.start : c.end]

@@ -350,3 +350,20 @@ def test_a_restated_enumeration_conflicts_only_where_a_value_changed(jiaokan, tm
     p.write_text(first + "\n\n确保主要行业税负明显降低。\n\n" + first.replace("降至13%", "降至12%") + "\n", encoding="utf-8")
     found = findings_of(check_json(jiaokan, p, extra=("--select", "NUM")), "NUM")
     assert [(f["code"], f["data"]["values"]) for f in found] == [("NUM001", ["13%", "12%"])]
+
+
+def test_a_dated_change_of_a_measure_named_before_its_verb(jiaokan, tmp_path):
+    """城镇居民人均可支配收入比上年增长5.2% counts the change of the measure its clause names (比上年
+    is its baseline, not its time): two such changes in one year conflict, within a report and
+    across reports (农村 stays part of the measure); this year's target (今年 … 左右) and an undated
+    change, which a report gives for last year and for this one alike, are not compared."""
+    a = tmp_path / "a.txt"
+    a.write_text("2022年，全省城镇居民人均可支配收入比上年增长5.2%，农村居民人均可支配收入增长6.5%。\n\n"
+                 "全省经济运行总体平稳。\n\n2022年，全省城镇居民人均可支配收入增长6.8%。\n\n"
+                 "今年，全省城镇居民人均可支配收入增长6%左右。\n\n城镇居民人均可支配收入增长8.1%。\n",
+                 encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("2022年，全省农村居民人均可支配收入增长6.3%。\n", encoding="utf-8")
+    found = findings_of(check_json(jiaokan, a, b, extra=("--select", "NUM")), "NUM")
+    assert sorted((f["code"], f["data"]["values"][0], f["data"]["values"][1]) for f in found) == [
+        ("NUM001", "5.2%", "6.8%"), ("NUM002", "6.5%", "6.3%")]

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import regex
 
+from .keys import CHANGE_LAST
+
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"  # 一百三十五点七: 点 is the decimal point
 MULTIPLIER = r"万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千"
@@ -79,14 +81,19 @@ CHANGE = regex.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|扩
 # 时期 or 期间: a text with none of them needs no scan.
 _PERIOD_HINT = regex.compile("年|以来|累计")
 _TIME_HINT = regex.compile("年|季度|时期|期间")
+# The year a change is measured against (比上年增长5%) is no time of the figure's own.
+_BASELINE = regex.compile(r"[比较](?:上年|去年)(?:同期)?")
 
 
 def _times(text: str) -> tuple[str, ...]:
     """The explicit times of ``text`` (years and relative times), sorted. Years that open a
-    period (自2017年, 2012年以来) are not the figure's own year."""
+    period (自2017年, 2012年以来) are not the figure's own year, nor is the baseline of a change
+    (比上年)."""
     if _TIME_HINT.search(text) is None:
         return ()
     dated = PERIOD.sub(" ", text) if _PERIOD_HINT.search(text) else text
+    if "比" in dated or "较" in dated:
+        dated = _BASELINE.sub(" ", dated)
     return tuple(sorted(set(YEAR.findall(dated)) | set(RELATIVE_TIME.findall(dated))))
 
 
@@ -315,6 +322,10 @@ def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> li
         left = text[clause_a:start]
         right = text[e:clause_b]
         key, raw_key, scope = key_for(left, right)  # "" when nothing identifies the measure
+        dated_only = False
+        if not key and left and left[-1] in CHANGE_LAST:
+            key, raw_key, scope = keys.change_key_for(left)  # 城镇居民人均可支配收入增长5.2%
+            dated_only = bool(key)
         if keyed_only and not key:
             continue
         parsed = _number(num)
@@ -341,6 +352,12 @@ def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> li
         times = times_of.get((sent_a, clause_b))
         if times is None:  # (figures of one clause share it)
             times = times_of[(sent_a, clause_b)] = _times(text[sent_a:clause_b])
+        if dated_only and not any(t.isdigit() for t in times):
+            # A change keyed by its clause's subject is compared only in the year it names: a report
+            # gives last year's growth and this year's target for one measure, often without a year.
+            if keyed_only:
+                continue
+            key = ""
         cumulative = _PERIOD_HINT.search(sentence) is not None and PERIOD.search(sentence) is not None
         accumulated = bool(ACCUMULATED.search(lead_in))
         if CHANGE.search(left) or unit_class in ("pp",):

@@ -78,8 +78,8 @@ def same_measure(a: Figure, b: Figure, *, same_document: bool) -> Verdict | None
     shared = len(wa & wb)
     overlap = shared / max(1, min(len(wa), len(wb)))
     if len(a.key) >= SPECIFIC_KEY_LENGTH:
-        # (two sentences that say nothing but the specific key and the figure share all their context)
-        if (overlap < MIN_CONTEXT_OVERLAP or shared < 1) and (wa or wb):
+        # (a sentence that says nothing but the specific key and the figure has no context to miss)
+        if (overlap < MIN_CONTEXT_OVERLAP or shared < 1) and wa and wb:
             return None
     elif overlap < 2 * MIN_CONTEXT_OVERLAP and shared < 4 or shared < 2:
         return None

@@ -35,6 +35,16 @@ PREDICATE_TAIL = regex.compile(
 # text ends otherwise, removing the tail changes nothing (and the regex need not scan the text).
 _PREDICATE_LAST = frozenset(word[-1] for word in regex.findall(r"\p{Han}+", PREDICATE_TAIL.pattern))
 MEASURE_WORDS = {"总量", "总数", "数量", "规模", "人数", "数", "总规模", "总额", "数目"}
+# A change verb after the measure it changes (城镇居民人均可支配收入比上年实际增长5.2%), with what
+# qualifies the change (实际 and 名义, 年均 growth are other measures than growth).
+RISES = ("增长", "增加", "提高", "提升", "上涨", "上升")
+CHANGE_TAIL = regex.compile(
+    r"(?P<mod1>实际|名义|年均|平均)?(?:比上年同期|比去年同期|比上年|比去年|较上年|较去年|同比)?(?P<mod2>实际|名义|年均|平均)?"
+    r"(?P<verb>" + "|".join(RISES + ("下降", "降低", "减少", "回落")) + r")了?$"
+)
+CHANGE_LAST = frozenset("了" + "".join(v[-1] for v in RISES + ("下降", "降低", "减少", "回落")))
+POPULATIONS = {"城镇", "农村"}  # scope words that, opening a change's subject, name its population
+MAX_CHANGE_SUBJECT = 12  # the longest clause subject taken for a measure (城镇居民人均可支配收入: 11)
 NOUN_FLAGS = ("n", "nr", "ns", "nt", "nz", "vn", "an", "ng", "j", "l", "i")
 # Too generic to identify a measure without more context.
 GENERIC_KEYS = {"人", "人员", "项目", "工作", "活动", "单位", "地方", "问题", "方面", "领域", "群众", "个人",
@@ -86,6 +96,11 @@ class Keys:
 
     def words(self, text: str) -> list[str]:
         return _lang().cut(text) if text else []
+
+    def change_key_for(self, left: str) -> tuple[str, str, str]:
+        """``key_for`` of a change figure whose clause names its measure before a change verb
+        (see ``_change_key``)."""
+        return _change_key(left)
 
     def normalise(self, key: str) -> str:
         if key in self.canonical:
@@ -143,6 +158,26 @@ class Keys:
         if not raw or not _HAN_2.fullmatch(raw) or raw in GENERIC_KEYS:
             return "", raw, scope
         return self.normalise(raw), raw, scope
+
+
+def _change_key(left: str) -> tuple[str, str, str]:
+    """(key, key as written, scope) of a change that ``left``, its clause before the figure, states
+    of a measure it names whole: 全省城镇居民人均可支配收入比上年增长 -> 城镇居民人均可支配收入增长, scope
+    全省. The subject is the clause up to the verb, all of it, so that two figures compare only where
+    their clauses name the measure alike; ("", …) where it is not a run of Han characters of two to
+    MAX_CHANGE_SUBJECT, or is a generic or broad word."""
+    m = CHANGE_TAIL.search(left)
+    if not m:
+        return "", "", ""
+    subject, scope = left[: m.start()], ""
+    at_start = _SCOPE_RE.match(subject)
+    if at_start and at_start.group() not in POPULATIONS:
+        scope, subject = at_start.group(), subject[at_start.end() :]
+    if (not 2 <= len(subject) <= MAX_CHANGE_SUBJECT or not _HAN_RUN.fullmatch(subject)
+            or subject in GENERIC_KEYS or subject in BROAD_KEYS or subject in SCOPES):
+        return "", subject, scope
+    change = (m.group("mod1") or m.group("mod2") or "") + ("增长" if m.group("verb") in RISES else "下降")
+    return subject + change, subject + change, scope
 
 
 def scopes_compatible(a: str, b: str) -> bool:

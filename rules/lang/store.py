@@ -36,7 +36,7 @@ MIN_SUGGEST_SHORT_FREQ = 50
 COMMON_FREQ = 1000
 
 
-def _location(name: str) -> Path | None:
+def location(name: str) -> Path | None:
     """Where package or module ``name`` is installed (its folder, or its file), without importing it."""
     spec = importlib.util.find_spec(name)
     if spec is None:
@@ -48,7 +48,7 @@ def _location(name: str) -> Path | None:
 
 def dictionary_path() -> Path:
     """jieba's main dictionary, found without importing jieba (whose import loads its HMM tables)."""
-    where = _location("jieba")
+    where = location("jieba")
     if where is None:
         raise RuntimeError("the jieba package is not installed")
     return where / "dict.txt"
@@ -57,7 +57,7 @@ def dictionary_path() -> Path:
 def _version(package: str) -> str:
     """The installed version of ``package``, from its dist-info folder's name (importlib.metadata
     scans every installed distribution: 80 ms at each start)."""
-    where = _location(package)
+    where = location(package)
     if where is None:
         return "?"
     where = where.parent  # a package's folder or a single-file module (marisa_trie's extension)

@@ -19,7 +19,7 @@ from pathlib import Path
 import xxhash
 
 from . import __version__
-from .fsutil import atomic_write
+from .fsutil import atomic_write, file_stamps
 
 FORMAT = 3
 
@@ -53,19 +53,13 @@ def fingerprint(engine) -> str:
 def code_stamp(folders: list[Path], files=()) -> str:
     """A digest of the size and modification time of every file below ``folders`` (compiled
     bytecode aside) and of ``files``: the code a run's findings come from."""
-    stamps = []
+    paths = []
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-            stamps += [os.path.join(dirpath, name) for name in sorted(filenames) if not name.endswith(".pyc")]
-    parts = []
-    for path in stamps + sorted(f for f in files if f):
-        try:
-            st = os.stat(path)
-        except OSError:
-            continue
-        parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    return xxhash.xxh3_128_hexdigest("\n".join(parts).encode())
+            paths += [os.path.join(dirpath, name) for name in sorted(filenames) if not name.endswith(".pyc")]
+    stamps = file_stamps(paths + sorted(f for f in files if f))
+    return xxhash.xxh3_128_hexdigest(json.dumps(stamps).encode())
 
 
 def _strings(obj) -> list[str]:

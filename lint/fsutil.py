@@ -1,5 +1,5 @@
 """Atomic file writes (a temporary file in the same folder, fsynced, then renamed over the target),
-and the per-machine cache folder."""
+the size and modification time of files, and the per-machine cache folder."""
 
 from __future__ import annotations
 
@@ -39,3 +39,17 @@ def cache_home() -> Path:
     base = os.environ.get("JIAOKAN_CACHE_HOME") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "jiaokan")
     return Path(base)
+
+
+def file_stamps(paths) -> list[list]:
+    """``[path, size, modification time in ns]`` of each of ``paths`` (``[path, None, None]`` where
+    it is missing): what tells that a file changed without reading it."""
+    out: list[list] = []
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError:
+            out.append([p, None, None])
+        else:
+            out.append([p, st.st_size, st.st_mtime_ns])
+    return out

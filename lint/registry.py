@@ -19,7 +19,7 @@ import pluggy
 from . import hookspecs
 from .diagnostics import ENGINE_RULES
 from .errors import ConfigError
-from .fsutil import atomic_write, cache_home
+from .fsutil import atomic_write, cache_home, file_stamps
 from .model import Severity
 from .rule import Rule
 
@@ -42,13 +42,13 @@ def entry_points(group: str) -> list[tuple[str, str]]:
     index = cache_home() / f"entry-points-{hashlib.sha256(f'{sys.executable}|{group}'.encode()).hexdigest()[:16]}.json"
     try:
         saved = json.loads(index.read_text(encoding="utf-8"))
-        if saved["stamp"] == _stamp(folders + saved["files"]):
+        if saved["stamp"] == file_stamps(folders + saved["files"]):
             return [tuple(ep) for ep in saved["entry_points"]]
     except (OSError, ValueError, KeyError, TypeError):
         pass  # no index yet, or a damaged one: made afresh
     import importlib.metadata
 
-    stamp = _stamp(folders)  # (taken before the search: an install meanwhile leaves the index stale-stamped)
+    stamp = file_stamps(folders)  # (taken before the search: an install meanwhile leaves the index stale-stamped)
     found: list[tuple[str, str]] = []
     files: list[str] = []
     for dist in importlib.metadata.distributions():
@@ -60,22 +60,11 @@ def entry_points(group: str) -> list[tuple[str, str]]:
                 files.append(str(Path(located) / "entry_points.txt"))
     try:
         index.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(index, json.dumps({"stamp": stamp + _stamp(files), "files": files, "entry_points": found}).encode(),
+        atomic_write(index, json.dumps({"stamp": stamp + file_stamps(files), "files": files, "entry_points": found}).encode(),
                      durable=False)
     except OSError:
         pass  # an unwritable cache folder: found again next time
     return found
-
-
-def _stamp(paths: list[str]) -> list:
-    """The modification times of ``paths`` (None: missing)."""
-    out: list = []
-    for p in paths:
-        try:
-            out.append([p, os.stat(p).st_mtime_ns])
-        except OSError:
-            out.append([p, None])
-    return out
 
 
 def _load(value: str):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 
-from .keys import CHANGE_LAST
+from .keys import CHANGE_LAST, change_key
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"  # 一百三十五点七: 点 is the decimal point
@@ -324,7 +324,7 @@ def extract(text: str, keys, breaks=frozenset(), keyed_only: bool = False) -> li
         key, raw_key, scope = key_for(left, right)  # "" when nothing identifies the measure
         dated_only = False
         if not key and left and left[-1] in CHANGE_LAST:
-            key, raw_key, scope = keys.change_key_for(left)  # 城镇居民人均可支配收入增长5.2%
+            key, raw_key, scope = change_key(left)  # 城镇居民人均可支配收入增长5.2%
             dated_only = bool(key)
         if keyed_only and not key:
             continue

@@ -38,11 +38,12 @@ MEASURE_WORDS = {"总量", "总数", "数量", "规模", "人数", "数", "总�
 # A change verb after the measure it changes (城镇居民人均可支配收入比上年实际增长5.2%), with what
 # qualifies the change (实际 and 名义, 年均 growth are other measures than growth).
 RISES = ("增长", "增加", "提高", "提升", "上涨", "上升")
+FALLS = ("下降", "降低", "减少", "回落")
 CHANGE_TAIL = regex.compile(
     r"(?P<mod1>实际|名义|年均|平均)?(?:比上年同期|比去年同期|比上年|比去年|较上年|较去年|同比)?(?P<mod2>实际|名义|年均|平均)?"
-    r"(?P<verb>" + "|".join(RISES + ("下降", "降低", "减少", "回落")) + r")了?$"
+    r"(?P<verb>" + "|".join(RISES + FALLS) + r")了?$"
 )
-CHANGE_LAST = frozenset("了" + "".join(v[-1] for v in RISES + ("下降", "降低", "减少", "回落")))
+CHANGE_LAST = frozenset("了" + "".join(verb[-1] for verb in RISES + FALLS))  # how a match can end
 POPULATIONS = {"城镇", "农村"}  # scope words that, opening a change's subject, name its population
 MAX_CHANGE_SUBJECT = 12  # the longest clause subject taken for a measure (城镇居民人均可支配收入: 11)
 NOUN_FLAGS = ("n", "nr", "ns", "nt", "nz", "vn", "an", "ng", "j", "l", "i")
@@ -96,11 +97,6 @@ class Keys:
 
     def words(self, text: str) -> list[str]:
         return _lang().cut(text) if text else []
-
-    def change_key_for(self, left: str) -> tuple[str, str, str]:
-        """``key_for`` of a change figure whose clause names its measure before a change verb
-        (see ``_change_key``)."""
-        return _change_key(left)
 
     def normalise(self, key: str) -> str:
         if key in self.canonical:
@@ -160,10 +156,10 @@ class Keys:
         return self.normalise(raw), raw, scope
 
 
-def _change_key(left: str) -> tuple[str, str, str]:
-    """(key, key as written, scope) of a change that ``left``, its clause before the figure, states
-    of a measure it names whole: 全省城镇居民人均可支配收入比上年增长 -> 城镇居民人均可支配收入增长, scope
-    全省. The subject is the clause up to the verb, all of it, so that two figures compare only where
+def change_key(left: str) -> tuple[str, str, str]:
+    """``Keys.key_for`` of a change figure: (key, key as written, scope) of a change that ``left``,
+    its clause before the figure, states of a measure it names whole: 全省城镇居民人均可支配收入比上年增长
+    -> 城镇居民人均可支配收入增长, scope 全省. The subject is the clause up to the verb, all of it, so that two figures compare only where
     their clauses name the measure alike; ("", …) where it is not a run of Han characters of two to
     MAX_CHANGE_SUBJECT, or is a generic or broad word."""
     m = CHANGE_TAIL.search(left)
